@@ -1,0 +1,30 @@
+package org.besteffort.account;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.cloud.openfeign.EnableFeignClients;
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+import java.time.Clock;
+
+/**
+ * account-service, the receiver (账户系统): applies announced pay results to balances in {@code bank1}, and asks
+ * pay-service about the ones it is still waiting for.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableFeignClients
+@EnableScheduling
+public class AccountServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(AccountServiceApplication.class, args);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,22 @@
+package org.besteffort.account.receiver;
+
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * SQL over {@code bank1.parked_notification}: results that can never be applied, kept for an operator.
+ */
+@Mapper
+interface ParkedNotificationMapper {
+
+    /** Parks a notification once per txNo; seeing it again only counts. */
+    @Insert("""
+            INSERT INTO parked_notification (tx_no, account_no, amount, reason, payload, times_seen, parked_at)
+            VALUES (#{txNo}, #{accountNo}, #{amount}, #{reason}, #{payload}, 1, #{now})
+            ON DUPLICATE KEY UPDATE times_seen = times_seen + 1
+            """)
+    void park(String txNo, String accountNo, BigDecimal amount, String reason, String payload, Instant now);
+}

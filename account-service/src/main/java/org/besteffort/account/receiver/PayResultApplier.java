@@ -1,0 +1,98 @@
+package org.besteffort.account.receiver;
+
+import org.besteffort.account.account.AccountMapper;
+import org.besteffort.account.account.AccountNotFound;
+import org.besteffort.account.recharge.RechargeMapper;
+import org.besteffort.account.recharge.SettledBy;
+import org.besteffort.common.PayResult;
+import org.besteffort.common.PayResultMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Applies a pay result to the balance at most once, whichever path brings it and however often.
+ */
+@Component
+public class PayResultApplier {
+
+    private static final Logger log = LoggerFactory.getLogger(PayResultApplier.class);
+
+    private final DeduplicationMapper deduplication;
+    private final AccountMapper accounts;
+    private final RechargeMapper recharges;
+    private final ParkedNotificationMapper parked;
+    private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    PayResultApplier(DeduplicationMapper deduplication, AccountMapper accounts, RechargeMapper recharges,
+                     ParkedNotificationMapper parked, TransactionTemplate transaction,
+                     ApplicationEventPublisher events, Clock clock) {
+        this.deduplication = deduplication;
+        this.accounts = accounts;
+        this.recharges = recharges;
+        this.parked = parked;
+        this.transaction = transaction;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Applies one pay result in one local transaction. Safe to call again, and concurrently, with the same txNo.
+     * Throws only on a transient failure (say, the database is down), which the caller may retry.
+     */
+    public ApplyOutcome apply(PayResultMessage result, SettledBy path) {
+        ApplyOutcome outcome;
+        try {
+            outcome = transaction.execute(status -> applyOnce(result, path));
+            log.info("pay {} via {}: {}", result.txNo(), path, outcome);
+        } catch (AccountNotFound permanent) {
+            // Retrying cannot create the account: park it where an operator sees it and let the caller move on.
+            park(result.txNo(), result.accountNo(), result.amount(), "unknown account " + result.accountNo(),
+                    new String(result.toJson(), StandardCharsets.UTF_8));
+            outcome = ApplyOutcome.PARKED;
+        }
+        events.publishEvent(new PayResultApplied(result.txNo(), path, outcome));
+        return outcome;
+    }
+
+    /** Parks a notification that can never be applied. */
+    void park(String txNo, String accountNo, BigDecimal amount, String reason, String payload) {
+        parked.park(txNo, accountNo, amount, reason, payload, now());
+        log.warn("pay {} parked, not applied: {}", txNo, reason);
+    }
+
+    private ApplyOutcome applyOnce(PayResultMessage result, SettledBy path) {
+        Instant now = now();
+        if (result.result() == PayResult.FAIL) {
+            if (recharges.markFailed(result.txNo(), now) == 0) {
+                recharges.recordFailedIfUnknown(result.txNo(), result.accountNo(), result.amount(), now);
+            }
+            return ApplyOutcome.PAY_FAILED;
+        }
+        try {
+            deduplication.insert(result.txNo(), now);
+        } catch (DuplicateKeyException alreadyApplied) {
+            return ApplyOutcome.ALREADY_APPLIED;
+        }
+        if (accounts.credit(result.accountNo(), result.amount()) == 0) {
+            throw new AccountNotFound(result.accountNo()); // rolls back the de_duplication row too
+        }
+        recharges.recordSettled(result.txNo(), result.accountNo(), result.amount(), path, now);
+        return ApplyOutcome.CREDITED;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,15 @@
+package org.besteffort.account.recharge;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * A recharge as recorded in {@code account_recharge}.
+ *
+ * @param attempts      how many times reconciliation has asked pay-service about it
+ * @param nextAttemptAt when reconciliation may claim it next
+ */
+public record Recharge(String txNo, String accountNo, BigDecimal amount, RechargeStatus status,
+                       SettledBy settledBy, RechargeOrigin origin, int attempts, Instant nextAttemptAt,
+                       Instant createdAt, Instant updatedAt) {
+}

@@ -1,0 +1,73 @@
+package org.besteffort.account.recharge;
+
+import feign.FeignException;
+import org.besteffort.account.account.AccountMapper;
+import org.besteffort.account.account.AccountNotFound;
+import org.besteffort.account.reconciliation.PayOrder;
+import org.besteffort.account.reconciliation.PayServiceClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Starts recharges: records one as pending, then asks pay-service to pay it, outside any transaction.
+ */
+@Service
+class RechargeService {
+
+    private static final Logger log = LoggerFactory.getLogger(RechargeService.class);
+
+    private final RechargeMapper recharges;
+    private final AccountMapper accounts;
+    private final PayServiceClient payService;
+    private final RechargeProperties properties;
+    private final Clock clock;
+
+    RechargeService(RechargeMapper recharges, AccountMapper accounts, PayServiceClient payService,
+                    RechargeProperties properties, Clock clock) {
+        this.recharges = recharges;
+        this.accounts = accounts;
+        this.payService = payService;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Records the recharge as PENDING first, so that it is waited for even if this process dies right after,
+     * then requests the pay. Its result arrives later, by notification or by reconciliation.
+     */
+    Recharge start(RechargeRequest request) {
+        if (request.amount().compareTo(properties.maxAmount()) > 0) {
+            throw new RechargeAmountTooLarge(properties.maxAmount());
+        }
+        accounts.findByAccountNo(request.accountNo()).orElseThrow(() -> new AccountNotFound(request.accountNo()));
+        String txNo = UUID.randomUUID().toString();
+        try (var ignored = MDC.putCloseable("txNo", txNo)) {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            recharges.insertPending(txNo, request.accountNo(), request.amount(), now);
+            log.info("recharge {} started: account {} amount {}", txNo, request.accountNo(), request.amount());
+            try {
+                payService.pay(new PayOrder(request.accountNo(), request.amount(), txNo));
+            } catch (FeignException.FeignClientException refused) {
+                // pay-service answered 4xx: it recorded nothing, so nothing will ever be paid.
+                recharges.markFailed(txNo, clock.instant());
+                log.warn("recharge {} refused by pay-service: {}", txNo, refused.status());
+            } catch (RuntimeException unanswered) {
+                // Maybe paid, maybe not: reconciliation will ask pay-service and find out.
+                log.warn("recharge {} not confirmed by pay-service, left to reconciliation: {}", txNo,
+                        unanswered.toString());
+            }
+            return find(txNo);
+        }
+    }
+
+    Recharge find(String txNo) {
+        return recharges.findByTxNo(txNo).orElseThrow(() -> new RechargeNotFound(txNo));
+    }
+}

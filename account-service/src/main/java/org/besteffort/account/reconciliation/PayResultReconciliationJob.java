@@ -1,0 +1,113 @@
+package org.besteffort.account.reconciliation;
+
+import feign.FeignException;
+import org.besteffort.account.receiver.PayResultApplier;
+import org.besteffort.account.recharge.Recharge;
+import org.besteffort.account.recharge.RechargeMapper;
+import org.besteffort.account.recharge.SettledBy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The active query (主动查询): asks pay-service how each pending recharge ended and settles it through the
+ * same applier as the listener.
+ */
+@Component
+class PayResultReconciliationJob {
+
+    private static final Logger log = LoggerFactory.getLogger(PayResultReconciliationJob.class);
+
+    private final DueRecharges dueRecharges;
+    private final RechargeMapper recharges;
+    private final PayServiceClient payService;
+    private final PayResultApplier applier;
+    private final ReconciliationProperties properties;
+    private final Clock clock;
+
+    // Touched only by the scheduler thread (fixed delay: rounds never overlap).
+    private int unreachableRounds;
+    private Instant pausedUntil = Instant.MIN;
+
+    PayResultReconciliationJob(DueRecharges dueRecharges, RechargeMapper recharges, PayServiceClient payService,
+                               PayResultApplier applier, ReconciliationProperties properties, Clock clock) {
+        this.dueRecharges = dueRecharges;
+        this.recharges = recharges;
+        this.payService = payService;
+        this.applier = applier;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${reconciliation.interval:30s}", initialDelayString = "${reconciliation.interval:30s}")
+    void reconcile() {
+        Instant now = clock.instant();
+        if (now.isBefore(pausedUntil)) {
+            return;
+        }
+        List<Recharge> claimed = dueRecharges.claim(now);
+        for (Recharge recharge : claimed) {
+            if (!reconcile(recharge)) {
+                // pay-service is unreachable: the rest of the batch keeps its lease and is tried later.
+                pauseAfterFailedRound();
+                return;
+            }
+        }
+        if (unreachableRounds > 0 && !claimed.isEmpty()) {
+            log.info("pay-service answers again after {} unreachable rounds", unreachableRounds);
+            unreachableRounds = 0;
+        }
+    }
+
+    /** Settles, fails, reschedules or expires one recharge; false if pay-service could not be asked. */
+    private boolean reconcile(Recharge recharge) {
+        String txNo = recharge.txNo();
+        try (var ignored = MDC.putCloseable("txNo", txNo)) {
+            PayResultView pay;
+            try {
+                pay = payService.payResult(txNo);
+            } catch (FeignException.NotFound unknown) {
+                notKnownYet(recharge);
+                return true;
+            } catch (RuntimeException unreachable) {
+                if (unreachableRounds == 0) {
+                    log.warn("pay-service unreachable while reconciling pay {}: {}", txNo, unreachable.toString());
+                }
+                return false;
+            }
+            var outcome = applier.apply(pay.toMessage(), SettledBy.RECONCILIATION);
+            log.info("pay {} reconciled after {} queries: {} {}", txNo, recharge.attempts() + 1, pay.result(),
+                    outcome);
+            return true;
+        }
+    }
+
+    private void notKnownYet(Recharge recharge) {
+        Instant now = clock.instant();
+        if (now.isAfter(recharge.createdAt().plus(properties.deadline()))) {
+            recharges.expire(recharge.txNo(), now);
+            log.warn("pay {} expired: pay-service never recorded it within {}", recharge.txNo(),
+                    properties.deadline());
+            return;
+        }
+        Duration wait = properties.backoff(properties.interval(), recharge.attempts() + 1);
+        recharges.reschedule(recharge.txNo(), now.plus(wait), now);
+        log.info("pay {} not known to pay-service yet; asking again in {}", recharge.txNo(), wait);
+    }
+
+    private void pauseAfterFailedRound() {
+        unreachableRounds++;
+        Duration pause = properties.backoff(properties.interval(), unreachableRounds);
+        pausedUntil = clock.instant().plus(pause);
+        if (unreachableRounds > 1) {
+            log.debug("pay-service still unreachable ({} rounds); next round in {}", unreachableRounds, pause);
+        }
+    }
+}

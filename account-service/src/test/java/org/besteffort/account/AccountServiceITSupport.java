@@ -1,0 +1,139 @@
+package org.besteffort.account;
+
+import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.common.message.Message;
+import org.besteffort.account.receiver.ApplyOutcome;
+import org.besteffort.account.receiver.PayResultApplied;
+import org.besteffort.common.NotifyChannel;
+import org.besteffort.common.PayResultMessage;
+import org.besteffort.local.infra.TestHttp;
+import org.besteffort.local.infra.TestInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.awaitility.Awaitility;
+
+/**
+ * account-service in this JVM over the real broker and database, with the real pay-service as a separate process.
+ * One application context for all subclasses, so that one consumer owns the consumer group.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "reconciliation.interval=300ms",
+        "reconciliation.grace=1s",
+        "reconciliation.lease=2s",
+        "reconciliation.max-backoff=1s",
+        "reconciliation.deadline=1m",
+        "receiver.max-reconsume-times=4"})
+@ActiveProfiles("local")
+@Import(AccountServiceITSupport.AppliedOutcomes.class)
+public abstract class AccountServiceITSupport {
+
+    private static DefaultMQProducer producer;
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @Autowired
+    protected AppliedOutcomes outcomes;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        var infra = TestInfrastructure.shared();
+        registry.add("spring.datasource.url", () -> infra.database().jdbcUrl("bank1"));
+        registry.add("rocketmq.name-server", () -> infra.broker().nameServerAddress());
+        registry.add("pay-service.url", () -> PayServiceProcess.shared().url());
+    }
+
+    protected TestHttp accountService() {
+        return new TestHttp("http://127.0.0.1:" + port);
+    }
+
+    protected PayServiceProcess payService() {
+        return PayServiceProcess.shared();
+    }
+
+    protected BigDecimal balance(String accountNo) {
+        return jdbc.queryForObject("SELECT account_balance FROM account_info WHERE account_no = ?",
+                BigDecimal.class, accountNo);
+    }
+
+    protected int deduplicationRows(String txNo) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM de_duplication WHERE tx_no = ?", Integer.class, txNo);
+    }
+
+    protected Map<String, Object> recharge(String txNo) {
+        return jdbc.queryForMap("SELECT * FROM account_recharge WHERE tx_no = ?", txNo);
+    }
+
+    /** Publishes a notification on the topic exactly as pay-service does: JSON body, key = txNo. */
+    protected static void announce(PayResultMessage message) {
+        try {
+            producer().send(new Message(NotifyChannel.TOPIC, "", message.txNo(), message.toJson()));
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish " + message.txNo(), e);
+        }
+    }
+
+    /** Publishes a raw body under a key, as a broken or hostile producer could. */
+    protected static void announceRaw(String key, byte[] body) {
+        try {
+            producer().send(new Message(NotifyChannel.TOPIC, "", key, body));
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish " + key, e);
+        }
+    }
+
+    private static synchronized DefaultMQProducer producer() throws MQClientException {
+        if (producer == null) {
+            producer = new DefaultMQProducer("it_producer_account_service");
+            producer.setNamesrvAddr(TestInfrastructure.shared().broker().nameServerAddress());
+            producer.start();
+        }
+        return producer;
+    }
+
+    /** Every pay result the applier handled, by txNo, in order. */
+    @TestConfiguration
+    public static class AppliedOutcomes {
+
+        private final Map<String, List<PayResultApplied>> byTxNo = new ConcurrentHashMap<>();
+
+        @EventListener
+        void record(PayResultApplied applied) {
+            byTxNo.computeIfAbsent(applied.txNo(), key -> new CopyOnWriteArrayList<>()).add(applied);
+        }
+
+        public List<PayResultApplied> of(String txNo) {
+            return byTxNo.getOrDefault(txNo, List.of());
+        }
+
+        public List<ApplyOutcome> outcomes(String txNo) {
+            return of(txNo).stream().map(PayResultApplied::outcome).toList();
+        }
+
+        /** Waits until the applier has handled this txNo at least {@code times} times. */
+        public List<PayResultApplied> await(String txNo, int times) {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> of(txNo).size() >= times);
+            return of(txNo);
+        }
+    }
+}

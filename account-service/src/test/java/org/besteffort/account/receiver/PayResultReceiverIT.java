@@ -1,0 +1,163 @@
+package org.besteffort.account.receiver;
+
+import org.besteffort.account.AccountServiceITSupport;
+import org.besteffort.account.recharge.SettledBy;
+import org.besteffort.common.PayResult;
+import org.besteffort.common.PayResultMessage;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The listener over the real broker: acknowledgement, redelivery, idempotency and parking.
+ */
+class PayResultReceiverIT extends AccountServiceITSupport {
+
+    @Autowired
+    PayResultApplier applier;
+
+    @Test
+    void creditsAnAnnouncedPay() {
+        var before = balance("1");
+        var pay = success("1", "100.00");
+
+        announce(pay);
+
+        assertThat(outcomes.await(pay.txNo(), 1)).extracting(PayResultApplied::outcome)
+                .containsExactly(ApplyOutcome.CREDITED);
+        assertThat(balance("1")).isEqualByComparingTo(before.add(new BigDecimal("100.00")));
+        assertThat(recharge(pay.txNo())).containsEntry("status", "SETTLED").containsEntry("settled_by", "MESSAGE")
+                .containsEntry("origin", "ANNOUNCED");
+    }
+
+    @Test
+    void creditsAMessageDeliveredTwiceOnce() {
+        var before = balance("2");
+        var pay = success("2", "7.77");
+
+        announce(pay);
+        announce(pay);
+
+        assertThat(outcomes.await(pay.txNo(), 2)).extracting(PayResultApplied::outcome)
+                .containsExactlyInAnyOrder(ApplyOutcome.CREDITED, ApplyOutcome.ALREADY_APPLIED);
+        assertThat(balance("2")).isEqualByComparingTo(before.add(new BigDecimal("7.77")));
+        assertThat(deduplicationRows(pay.txNo())).isEqualTo(1);
+    }
+
+    @Test
+    void creditsTheSameResultArrivingTwiceAtTheSameMomentOnce() throws Exception {
+        var before = balance("3");
+        List<PayResultMessage> pays = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            pays.add(success("3", "1.01"));
+        }
+        ExecutorService twoDeliveries = Executors.newFixedThreadPool(2);
+        try {
+            for (PayResultMessage pay : pays) {
+                var start = new CountDownLatch(1);
+                Future<ApplyOutcome> first = twoDeliveries.submit(() -> {
+                    start.await();
+                    return applier.apply(pay, SettledBy.MESSAGE);
+                });
+                Future<ApplyOutcome> second = twoDeliveries.submit(() -> {
+                    start.await();
+                    return applier.apply(pay, SettledBy.MESSAGE);
+                });
+                start.countDown();
+                assertThat(List.of(first.get(), second.get()))
+                        .containsExactlyInAnyOrder(ApplyOutcome.CREDITED, ApplyOutcome.ALREADY_APPLIED);
+            }
+        } finally {
+            twoDeliveries.shutdownNow();
+        }
+
+        assertThat(balance("3")).isEqualByComparingTo(before.add(new BigDecimal("40.40")));
+        pays.forEach(pay -> assertThat(deduplicationRows(pay.txNo())).isEqualTo(1));
+    }
+
+    @Test
+    void redeliversAFailedDeliveryAndCreditsItOnce() {
+        var before = balance("4");
+        var pay = success("4", "55.50");
+        var faults = accountService().postJson("/ops/faults", "{\"failNextDeliveries\":2}");
+        assertThat(faults.status()).isEqualTo(200);
+
+        announce(pay);
+
+        assertThat(outcomes.await(pay.txNo(), 1)).extracting(PayResultApplied::outcome)
+                .containsExactly(ApplyOutcome.CREDITED);
+        // Both injected failures were spent on this message before the third delivery applied it.
+        assertThat(accountService().get("/ops/faults").json().getIntValue("failNextDeliveries")).isZero();
+        assertThat(balance("4")).isEqualByComparingTo(before.add(new BigDecimal("55.50")));
+        assertThat(deduplicationRows(pay.txNo())).isEqualTo(1);
+    }
+
+    @Test
+    void parksAPayForAnUnknownAccountAndAcknowledgesIt() {
+        var pay = success("no-such-account", "10.00");
+
+        announce(pay);
+
+        assertThat(outcomes.await(pay.txNo(), 1)).extracting(PayResultApplied::outcome)
+                .containsExactly(ApplyOutcome.PARKED);
+        // Acknowledged: with 1 s redelivery delays in this broker, a retry would have parked it again by now.
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> parkedTimesSeen(pay.txNo()) == 1);
+        assertThat(outcomes.of(pay.txNo())).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT reason FROM parked_notification WHERE tx_no = ?", String.class,
+                pay.txNo())).contains("unknown account");
+        assertThat(deduplicationRows(pay.txNo())).isZero();
+    }
+
+    @Test
+    void parksAnUnreadableMessage() {
+        String key = "garbage-" + UUID.randomUUID();
+
+        announceRaw(key, "{not a pay result".getBytes(StandardCharsets.UTF_8));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> parkedTimesSeen(key) == 1);
+        assertThat(jdbc.queryForObject("SELECT payload FROM parked_notification WHERE tx_no = ?", String.class, key))
+                .isEqualTo("{not a pay result");
+        assertThat(deduplicationRows(key)).isZero();
+    }
+
+    @Test
+    void recordsAFailedPayWithoutCrediting() {
+        var before = balance("5");
+        var pay = PayResultMessage.of(newTxNo(), "5", new BigDecimal("30.00"), PayResult.FAIL, Instant.now());
+
+        announce(pay);
+
+        assertThat(outcomes.await(pay.txNo(), 1)).extracting(PayResultApplied::outcome)
+                .containsExactly(ApplyOutcome.PAY_FAILED);
+        assertThat(balance("5")).isEqualByComparingTo(before);
+        assertThat(recharge(pay.txNo())).containsEntry("status", "FAILED").containsEntry("origin", "ANNOUNCED");
+        assertThat(deduplicationRows(pay.txNo())).isZero();
+    }
+
+    private int parkedTimesSeen(String txNo) {
+        return jdbc.queryForObject("SELECT COALESCE(SUM(times_seen), 0) FROM parked_notification WHERE tx_no = ?",
+                Integer.class, txNo);
+    }
+
+    private static PayResultMessage success(String accountNo, String amount) {
+        return PayResultMessage.of(newTxNo(), accountNo, new BigDecimal(amount), PayResult.SUCCESS, Instant.now());
+    }
+
+    private static String newTxNo() {
+        return "it-" + UUID.randomUUID();
+    }
+}

@@ -1,0 +1,19 @@
+package org.besteffort.common;
+
+/**
+ * The RocketMQ names both sides agree on; the course's names, kept so trainees can map the material onto the code.
+ */
+public final class NotifyChannel {
+
+    /** The topic the notifier announces pay results on. */
+    public static final String TOPIC = "topic_notifymsg";
+
+    /** The receiver's consumer group: one group, clustering, so each message is applied by one instance. */
+    public static final String CONSUMER_GROUP = "consumer_group_notifymsg_bank1";
+
+    /** The notifier's producer group. */
+    public static final String PRODUCER_GROUP = "producer_group_notifymsg_bank1_pay";
+
+    private NotifyChannel() {
+    }
+}

@@ -1,0 +1,184 @@
+package org.besteffort.local.broker;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.rocketmq.broker.BrokerController;
+import org.apache.rocketmq.common.BrokerConfig;
+import org.apache.rocketmq.common.MixAll;
+import org.apache.rocketmq.common.TopicConfig;
+import org.apache.rocketmq.common.constant.PermName;
+import org.apache.rocketmq.common.namesrv.NamesrvConfig;
+import org.apache.rocketmq.namesrv.NamesrvController;
+import org.apache.rocketmq.remoting.netty.NettyClientConfig;
+import org.apache.rocketmq.remoting.netty.NettyServerConfig;
+import org.apache.rocketmq.remoting.protocol.subscription.SubscriptionGroupConfig;
+import org.apache.rocketmq.store.config.MessageStoreConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A RocketMQ NameServer and one master Broker in this JVM, configured small and with the pattern's topics and groups pre-created.
+ */
+final class RocketMqServers {
+
+    private static final Logger log = LoggerFactory.getLogger(RocketMqServers.class);
+
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private static final Duration ROUTE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final BrokerOptions options;
+
+    private NamesrvController nameServer;
+
+    private BrokerController broker;
+
+    RocketMqServers(BrokerOptions options) {
+        this.options = options;
+    }
+
+    /** Starts the NameServer, then the Broker, and returns once every pre-created topic has a route on the NameServer. */
+    synchronized void start() throws Exception {
+        nameServer = startNameServer();
+        broker = startBroker();
+        awaitRoutes();
+    }
+
+    /** Stops the Broker first so that it can unregister from a NameServer that is still listening. */
+    synchronized void shutdown() {
+        if (broker != null) {
+            broker.shutdown();
+            broker = null;
+            log.info("Broker stopped");
+        }
+        if (nameServer != null) {
+            nameServer.shutdown();
+            nameServer = null;
+            log.info("NameServer stopped");
+        }
+    }
+
+    private NamesrvController startNameServer() throws Exception {
+        NamesrvConfig config = new NamesrvConfig();
+        config.setRocketmqHome(options.storeDir().toString());
+        config.setKvConfigPath(options.storeDir().resolve("namesrv/kvConfig.json").toString());
+        config.setConfigStorePath(options.storeDir().resolve("namesrv/namesrv.properties").toString());
+
+        NettyServerConfig server = new NettyServerConfig();
+        server.setBindAddress(LOOPBACK);
+        server.setListenPort(options.nameServerPort());
+
+        NamesrvController controller = new NamesrvController(config, server, new NettyClientConfig());
+        if (!controller.initialize()) {
+            controller.shutdown();
+            throw new IllegalStateException("NameServer failed to initialise on port " + options.nameServerPort());
+        }
+        controller.start();
+        log.info("NameServer listening on {}", options.nameServerAddress());
+        return controller;
+    }
+
+    private BrokerController startBroker() throws Exception {
+        BrokerConfig config = new BrokerConfig();
+        config.setRocketmqHome(options.storeDir().toString());
+        config.setBrokerClusterName("DefaultCluster");
+        config.setBrokerName("broker-a");
+        config.setNamesrvAddr(options.nameServerAddress());
+        // The address the broker advertises to clients: without it a multi-homed host may publish an unreachable one.
+        config.setBrokerIP1(LOOPBACK);
+        config.setBrokerIP2(LOOPBACK);
+
+        NettyServerConfig server = new NettyServerConfig();
+        server.setBindAddress(LOOPBACK);
+        server.setListenPort(options.brokerPort());
+
+        BrokerController controller = new BrokerController(config, server, new NettyClientConfig(), messageStoreConfig());
+        if (!controller.initialize()) {
+            controller.shutdown();
+            throw new IllegalStateException("Broker failed to initialise on port " + options.brokerPort()
+                    + " (it also needs ports " + (options.brokerPort() - 2) + " and " + (options.brokerPort() + 1) + ")");
+        }
+        // Created before start() so that the very first registration already carries their routes:
+        // otherwise clients wait for their 30 s route poll and the first retry comes ~17 s late.
+        createTopicsAndGroups(controller);
+        controller.start();
+        log.info("Broker listening on {}:{}", LOOPBACK, options.brokerPort());
+        return controller;
+    }
+
+    private MessageStoreConfig messageStoreConfig() {
+        String root = options.storeDir().resolve("store").toString();
+        MessageStoreConfig store = new MessageStoreConfig();
+        store.setStorePathRootDir(root);
+        store.setStorePathCommitLog(root + "/commitlog");
+        store.setHaListenPort(options.brokerPort() + 1);
+        store.setMessageDelayLevel(options.delayLevels());
+        // Small files: the defaults are 1 GB commit-log files, 6 MB per consume queue and a 420 MB index file.
+        store.setMappedFileSizeCommitLog(16 * 1024 * 1024);
+        store.setMappedFileSizeConsumeQueue(10_000 * 20);
+        store.setMaxIndexNum(10_000);
+        store.setMaxHashSlotNum(2_500);
+        // The timer wheel preallocates large files and needs more heap; the delay levels do the redelivery work.
+        store.setTimerWheelEnable(false);
+        // A developer disk that is 90 % full must not make the broker refuse every message.
+        store.setDiskMaxUsedSpaceRatio(95);
+        store.setDiskSpaceWarningLevelRatio(99);
+        store.setDiskSpaceCleanForciblyRatio(98);
+        return store;
+    }
+
+    private void createTopicsAndGroups(BrokerController controller) {
+        for (String topic : options.topics()) {
+            int queues = BrokerOptions.QUEUES_PER_TOPIC;
+            controller.getTopicConfigManager().updateTopicConfig(
+                    new TopicConfig(topic, queues, queues, PermName.PERM_READ | PermName.PERM_WRITE));
+            log.info("Topic {} ready with {} queues", topic, queues);
+        }
+        for (String group : options.consumerGroups()) {
+            // The retry topic is where a failed message waits for its next delay level; RocketMQ creates it with one queue.
+            String retryTopic = MixAll.getRetryTopic(group);
+            controller.getTopicConfigManager().updateTopicConfig(
+                    new TopicConfig(retryTopic, 1, 1, PermName.PERM_READ | PermName.PERM_WRITE));
+
+            SubscriptionGroupConfig subscription = new SubscriptionGroupConfig();
+            subscription.setGroupName(group);
+            subscription.setRetryQueueNums(1);
+            // RocketMQ's default; a consumer's own maxReconsumeTimes, when set, takes precedence.
+            subscription.setRetryMaxTimes(16);
+            subscription.setConsumeBroadcastEnable(false);
+            controller.getSubscriptionGroupManager().updateSubscriptionGroupConfig(subscription);
+            log.info("Consumer group {} ready with retry topic {}", group, retryTopic);
+        }
+    }
+
+    /**
+     * The broker's own registration in {@code start()} is skipped while its client has not yet confirmed the NameServer
+     * is reachable, and the next scheduled one comes 10 s later: register again until the routes are there.
+     */
+    private void awaitRoutes() throws InterruptedException {
+        List<String> missing = new ArrayList<>(Stream.concat(
+                options.topics().stream(),
+                options.consumerGroups().stream().map(MixAll::getRetryTopic)).toList());
+        long deadline = System.nanoTime() + ROUTE_TIMEOUT.toNanos();
+        while (!routesRegistered(missing)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("No route registered within " + ROUTE_TIMEOUT + " for " + missing);
+            }
+            // Give the broker's client a moment to see the NameServer, then register explicitly.
+            Thread.sleep(100);
+            broker.registerBrokerAll(true, false, true);
+        }
+        log.info("Routes registered on the NameServer for {}", options.topics());
+    }
+
+    private boolean routesRegistered(List<String> missing) {
+        if (nameServer.getRouteInfoManager().getAllClusterInfo().getBrokerAddrTable().isEmpty()) {
+            return false;
+        }
+        missing.removeIf(topic -> nameServer.getRouteInfoManager().pickupTopicRouteData(topic) != null);
+        return missing.isEmpty();
+    }
+}

@@ -1,0 +1,152 @@
+package org.besteffort.local.infra;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+
+import org.besteffort.common.NotifyChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The broker and database that all integration tests of one test JVM share, started on first use and stopped when the
+ * JVM exits.
+ *
+ * <p>Every JVM gets its own free ports and a fresh, empty store and data dir under {@code target/test-infra/}, so
+ * parallel test JVMs never see each other's messages or rows. The broker redelivers every second
+ * ({@link BrokerProcess#TEST_DELAY_LEVELS}) and already knows {@link NotifyChannel#TOPIC} and
+ * {@link NotifyChannel#CONSUMER_GROUP}; the database has run the repository's {@code sql/} scripts.
+ */
+public final class TestInfrastructure {
+
+    private static final Logger log = LoggerFactory.getLogger(TestInfrastructure.class);
+
+    private static TestInfrastructure shared;
+
+    private static RuntimeException startFailure;
+
+    private final BrokerProcess broker;
+
+    private final LocalDatabase database;
+
+    private final Path repositoryRoot;
+
+    private TestInfrastructure(BrokerProcess broker, LocalDatabase database, Path repositoryRoot) {
+        this.broker = broker;
+        this.database = database;
+        this.repositoryRoot = repositoryRoot;
+    }
+
+    /** The running infrastructure of this JVM, started by the first caller; a failed start is reported to every caller. */
+    public static synchronized TestInfrastructure shared() {
+        if (startFailure != null) {
+            throw new IllegalStateException("The test infrastructure failed to start earlier in this JVM", startFailure);
+        }
+        if (shared == null) {
+            try {
+                shared = start();
+            } catch (RuntimeException e) {
+                startFailure = e;
+                throw e;
+            }
+        }
+        return shared;
+    }
+
+    public BrokerProcess broker() {
+        return broker;
+    }
+
+    public LocalDatabase database() {
+        return database;
+    }
+
+    public Path repositoryRoot() {
+        return repositoryRoot;
+    }
+
+    private static TestInfrastructure start() {
+        long started = System.nanoTime();
+        Path repositoryRoot = RepositoryRoot.find();
+        Path infraDir = Path.of(System.getProperty("user.dir")).toAbsolutePath().resolve("target/test-infra");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Ports ports = Ports.pick();
+
+        BrokerProcess.Settings settings = new BrokerProcess.Settings(
+                infraDir.resolve("broker-" + run), ports.nameServer(), ports.broker(),
+                BrokerProcess.TEST_DELAY_LEVELS, List.of(NotifyChannel.TOPIC), List.of(NotifyChannel.CONSUMER_GROUP),
+                "128m");
+        // The broker is a separate JVM: let it boot while this thread starts the database.
+        CompletableFuture<Timed<BrokerProcess>> brokerStart = CompletableFuture.supplyAsync(() -> Timed.of(
+                () -> BrokerProcess.start(settings)));
+
+        Path dataDir = infraDir.resolve("mariadb-data-" + run);
+        Timed<LocalDatabase> database;
+        try {
+            // The base dir holds only the unpacked binaries: shared by all runs, so only the first one unpacks.
+            database = Timed.of(() -> {
+                LocalDatabase db = LocalDatabase.start(infraDir.resolve("mariadb-base"), dataDir, ports.database());
+                db.runScripts(repositoryRoot.resolve("sql"));
+                return db;
+            });
+        } catch (RuntimeException e) {
+            brokerStart.thenAccept(broker -> broker.value().kill());
+            throw e;
+        }
+
+        Timed<BrokerProcess> broker;
+        try {
+            broker = brokerStart.join();
+        } catch (CompletionException e) {
+            database.value().close();
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+
+        TestInfrastructure infrastructure = new TestInfrastructure(broker.value(), database.value(), repositoryRoot);
+        Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::shutdown, "test-infrastructure-shutdown"));
+        log.info("Test infrastructure ready in {} ms (broker {} ms on NameServer {}, database {} ms on port {})",
+                millisSince(started), broker.millis(), broker.value().nameServerAddress(), database.millis(),
+                ports.database());
+        return infrastructure;
+    }
+
+    private void shutdown() {
+        // The store is thrown away: a graceful broker shutdown would add ~11 s to every test run for nothing.
+        broker.kill();
+        // A fresh data dir is ~150 MB of InnoDB files: do not let every test run add one to target/.
+        database.closeAndDeleteData();
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+
+    /** Five distinct free ports: NameServer, database, and the broker's three ({@code p - 2}, {@code p}, {@code p + 1}). */
+    private record Ports(int nameServer, int broker, int database) {
+
+        static Ports pick() {
+            while (true) {
+                Ports ports = new Ports(FreePorts.any(), FreePorts.forBroker(), FreePorts.any());
+                Set<Integer> all = new HashSet<>(List.of(ports.nameServer, ports.database,
+                        ports.broker - 2, ports.broker, ports.broker + 1));
+                if (all.size() == 5) {
+                    return ports;
+                }
+            }
+        }
+    }
+
+    private record Timed<T>(T value, long millis) {
+
+        static <T> Timed<T> of(Supplier<T> action) {
+            long started = System.nanoTime();
+            T value = action.get();
+            return new Timed<>(value, millisSince(started));
+        }
+    }
+}

@@ -1,0 +1,374 @@
+package org.besteffort.local.stack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+import org.besteffort.common.NotifyChannel;
+import org.besteffort.local.infra.BrokerProcess;
+import org.besteffort.local.infra.FreePorts;
+import org.besteffort.local.infra.JavaProcess;
+import org.besteffort.local.infra.LocalDatabase;
+import org.besteffort.local.infra.ProcessStartFailed;
+
+/**
+ * Runs the whole pattern on this machine: RocketMQ broker, MariaDB, pay-service and account-service, until Ctrl-C.
+ *
+ * <p>Run by {@code ./mvnw -Plocal package}; {@code -Dlocal.reset=true} starts from an empty database and broker, and
+ * {@code -Dlocal.services=false} starts only the infrastructure. State lives in {@code .local-stack/}: the database
+ * and the broker store survive restarts, and a run that was killed is cleaned up by the next one.
+ *
+ * <p>This is a console program: it talks to its user on standard output. Libraries log to
+ * {@code .local-stack/logs/local-stack.log}.
+ */
+public final class LocalStack {
+
+    // Deliberately no static logger: logging must not initialise before main has pointed it at .local-stack/logs.
+
+    static final int NAME_SERVER_PORT = 9876;
+
+    static final int BROKER_PORT = 10911;
+
+    static final int DATABASE_PORT = 3307;
+
+    private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(120);
+
+    private static final List<String> SERVICE_JVM_ARGS = List.of(
+            "-Xmx256m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",
+            // A local run is started far more often than it runs long: trade peak JIT performance for a faster start.
+            "-XX:TieredStopAtLevel=1");
+
+    private final StackOptions options;
+
+    private final Path stateDir;
+
+    private final PrintStream out = System.out;
+
+    private final Object lock = new Object();
+
+    private boolean stopping;
+
+    private BrokerProcess broker;
+
+    private LocalDatabase database;
+
+    private final Map<ServiceSpec, JavaProcess> services = new LinkedHashMap<>();
+
+    private LocalStack(StackOptions options) {
+        this.options = options;
+        this.stateDir = options.repository().resolve(".local-stack");
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        StackOptions options = StackOptions.parse(args);
+        Path logDir = options.repository().resolve(".local-stack/logs");
+        // Read by logback.xml on first use, which must come after this line.
+        System.setProperty("localStack.logDir", logDir.toString());
+        new LocalStack(options).run();
+    }
+
+    private void run() throws InterruptedException {
+        long started = System.nanoTime();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "local-stack-shutdown"));
+        out.printf("Local stack in %s (Ctrl-C stops everything)%n", relative(stateDir));
+        try {
+            requireServiceJars();
+            cleanUpAfterKilledRun();
+            if (options.reset()) {
+                reset();
+            }
+            requireFreePorts();
+            startInfrastructure();
+            if (options.services()) {
+                startService(ServiceSpec.PAY);
+                startService(ServiceSpec.ACCOUNT);
+            }
+        } catch (RuntimeException e) {
+            if (isStopping()) {
+                // Ctrl-C during startup: the shutdown hook is already stopping what had started.
+                return;
+            }
+            reportFailure(e);
+            // The shutdown hook stops whatever had started.
+            System.exit(1);
+        }
+        printReady(started);
+        watchForUnexpectedExits();
+        // Until Ctrl-C: the shutdown hook does the stopping.
+        new CountDownLatch(1).await();
+    }
+
+    private void requireServiceJars() {
+        if (!options.services()) {
+            return;
+        }
+        for (ServiceSpec service : List.of(ServiceSpec.PAY, ServiceSpec.ACCOUNT)) {
+            Path jar = serviceJar(service);
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(relative(jar) + " not found. Build and run from the repository root with"
+                        + " ./mvnw -Plocal package (it builds the jars first).");
+            }
+        }
+    }
+
+    /** A run killed with SIGKILL (or a crashed terminal) leaves its children running: stop them before anything else. */
+    private void cleanUpAfterKilledRun() {
+        List<String> stopped = new ArrayList<>();
+        for (ServiceSpec service : List.of(ServiceSpec.ACCOUNT, ServiceSpec.PAY)) {
+            JavaProcess.stopStale(servicePidFile(service), service.name() + ".jar")
+                    .ifPresent(pid -> stopped.add(service.name() + " (pid " + pid + ")"));
+        }
+        BrokerProcess.stopStale(brokerDir()).ifPresent(pid -> stopped.add("broker (pid " + pid + ")"));
+        LocalDatabase.stopStale(databaseDataDir(), DATABASE_PORT)
+                .ifPresent(pid -> stopped.add("MariaDB (pid " + pid + ")"));
+        if (!stopped.isEmpty()) {
+            out.printf("  stopped what an earlier run left running: %s%n", String.join(", ", stopped));
+        }
+    }
+
+    private void reset() {
+        deleteRecursively(databaseDataDir());
+        deleteRecursively(databaseDataDir().resolveSibling(databaseDataDir().getFileName() + "-tmp"));
+        deleteRecursively(brokerDir());
+        out.println("  reset: deleted the database and the broker store");
+    }
+
+    private void requireFreePorts() {
+        Map<Integer, String> ports = new LinkedHashMap<>();
+        ports.put(NAME_SERVER_PORT, "NameServer");
+        ports.put(BROKER_PORT - 2, "broker");
+        ports.put(BROKER_PORT, "broker");
+        ports.put(BROKER_PORT + 1, "broker HA");
+        ports.put(DATABASE_PORT, "MariaDB");
+        if (options.services()) {
+            ports.put(ServiceSpec.PAY.port(), ServiceSpec.PAY.name());
+            ports.put(ServiceSpec.ACCOUNT.port(), ServiceSpec.ACCOUNT.name());
+        }
+        ports.forEach((port, user) -> {
+            if (!FreePorts.isFree(port)) {
+                throw new IllegalStateException("Port " + port + " (for the " + user + ") is in use. Is another local"
+                        + " stack, docker compose or a service in your IDE running? `ss -ltnp 'sport = :" + port
+                        + "'` shows the process.");
+            }
+        });
+    }
+
+    /** The broker is a separate JVM: let it boot while this one starts MariaDB. */
+    private void startInfrastructure() {
+        BrokerProcess.Settings settings = new BrokerProcess.Settings(brokerDir(), NAME_SERVER_PORT, BROKER_PORT,
+                BrokerProcess.DEFAULT_DELAY_LEVELS, List.of(NotifyChannel.TOPIC), List.of(NotifyChannel.CONSUMER_GROUP),
+                "128m");
+        long brokerStarted = System.nanoTime();
+        CompletableFuture<BrokerProcess> brokerStart = CompletableFuture.supplyAsync(() -> BrokerProcess.start(settings));
+
+        long databaseStarted = System.nanoTime();
+        // Should MariaDB fail, the broker JVM exits by itself when this JVM exits and closes its standard input.
+        LocalDatabase db = LocalDatabase.start(databaseBaseDir(), databaseDataDir(), DATABASE_PORT);
+        register(() -> database = db, db::close);
+        // The scripts are idempotent (IF NOT EXISTS, INSERT IGNORE): running them on every start keeps the schema current.
+        db.runScripts(options.repository().resolve("sql"));
+        line("MariaDB", databaseStarted, "127.0.0.1:" + DATABASE_PORT + ", ran the scripts in sql/");
+
+        BrokerProcess started;
+        try {
+            started = brokerStart.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        register(() -> broker = started, started::close);
+        line("broker", brokerStarted, "NameServer " + started.nameServerAddress());
+    }
+
+    private void startService(ServiceSpec service) {
+        long started = System.nanoTime();
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.profiles.active=local",
+                "--server.port=" + service.port(),
+                "--spring.datasource.url=" + database.jdbcUrl(service.schema()),
+                "--rocketmq.name-server=" + broker.nameServerAddress()));
+        args.addAll(service.extraArgs());
+        JavaProcess process = JavaProcess.start(serviceJar(service), SERVICE_JVM_ARGS, args,
+                logDir().resolve(service.name() + ".log"), servicePidFile(service));
+        register(() -> services.put(service, process), process::stop);
+        process.awaitHttpOk(URI.create(service.url() + "/actuator/health"), SERVICE_READY_TIMEOUT);
+        line(service.name(), started, service.url());
+    }
+
+    private void printReady(long started) {
+        out.printf("%nReady in %s.%n%n", seconds(started));
+        out.println("Logs:");
+        if (options.services()) {
+            for (ServiceSpec service : List.of(ServiceSpec.PAY, ServiceSpec.ACCOUNT)) {
+                out.printf("  %-16s %s%n", service.name(), relative(logDir().resolve(service.name() + ".log")));
+            }
+        }
+        out.printf("  %-16s %s%n", "broker", relative(broker.brokerLog()));
+        out.printf("  %-16s %s%n", "launcher", relative(logDir().resolve("local-stack.log")));
+        out.println();
+        if (options.services()) {
+            out.println(walkthrough());
+        } else {
+            out.printf("Services not started. Run them from your IDE with --spring.profiles.active=local and%n"
+                            + "  --spring.datasource.url=%s (pay-service; bank1 for account-service)%n"
+                            + "  --rocketmq.name-server=%s%n%n",
+                    database.jdbcUrl(ServiceSpec.PAY.schema()), broker.nameServerAddress());
+        }
+        out.println("Press Ctrl-C to stop everything.");
+    }
+
+    /** A child that dies while the stack runs is reported at once, with the end of its log. */
+    private void watchForUnexpectedExits() {
+        services.forEach((service, process) -> process.onExit()
+                .thenAccept(code -> reportUnexpectedExit(service.name(), code, process.logFile(), process.logTail())));
+        broker.onExit().thenAccept(code -> reportUnexpectedExit("broker", code, broker.logFile(), ""));
+    }
+
+    private void reportUnexpectedExit(String name, int code, Path log, String tail) {
+        if (isStopping()) {
+            return;
+        }
+        out.printf("%n%s exited unexpectedly (exit code %d); the rest keeps running. Its log: %s%n%s%n",
+                name, code, relative(log), tail);
+    }
+
+    private void reportFailure(RuntimeException e) {
+        out.println();
+        out.println("Local stack failed to start: " + e.getMessage());
+        if (!(e instanceof ProcessStartFailed) && e.getCause() != null) {
+            out.println("Details in " + relative(logDir().resolve("local-stack.log")));
+        }
+    }
+
+    /**
+     * Stops account-service, pay-service, the broker and MariaDB, in that order: clients before what they use. On Ctrl-C
+     * the terminal has already sent SIGINT to the service and broker JVMs too; this waits for each to finish.
+     */
+    private void stopAll() {
+        List<Runnable> stops = new ArrayList<>();
+        synchronized (lock) {
+            stopping = true;
+            for (ServiceSpec service : List.of(ServiceSpec.ACCOUNT, ServiceSpec.PAY)) {
+                JavaProcess process = services.get(service);
+                if (process != null) {
+                    stops.add(named(service.name(), process::stop));
+                }
+            }
+            if (broker != null) {
+                stops.add(named("broker", broker::close));
+            }
+            if (database != null) {
+                stops.add(named("MariaDB", database::close));
+            }
+        }
+        if (stops.isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        out.printf("%nStopping:");
+        stops.forEach(Runnable::run);
+        out.printf(" done in %s.%n", seconds(started));
+    }
+
+    private Runnable named(String name, Runnable stop) {
+        return () -> {
+            out.print(" " + name);
+            out.flush();
+            stop.run();
+        };
+    }
+
+    /**
+     * Records something that has started, unless the stack is already stopping (Ctrl-C during startup), in which case
+     * it is stopped at once.
+     */
+    private void register(Runnable record, Runnable stop) {
+        synchronized (lock) {
+            if (!stopping) {
+                record.run();
+                return;
+            }
+        }
+        stop.run();
+        throw new IllegalStateException("Interrupted: the local stack is stopping");
+    }
+
+    private boolean isStopping() {
+        synchronized (lock) {
+            return stopping;
+        }
+    }
+
+    private void line(String name, long startedNanos, String detail) {
+        out.printf("  %-16s ready in %6s   %s%n", name, seconds(startedNanos), detail);
+    }
+
+    private String walkthrough() {
+        try (InputStream in = LocalStack.class.getResourceAsStream("/walkthrough.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            return "(walkthrough.txt is missing from the launcher's classpath)";
+        }
+    }
+
+    private Path serviceJar(ServiceSpec service) {
+        return options.repository().resolve(service.name() + "/target/" + service.name() + ".jar");
+    }
+
+    private Path servicePidFile(ServiceSpec service) {
+        return stateDir.resolve("run/" + service.name() + ".pid");
+    }
+
+    private Path brokerDir() {
+        return stateDir.resolve("broker");
+    }
+
+    private Path databaseBaseDir() {
+        return stateDir.resolve("mariadb/base");
+    }
+
+    private Path databaseDataDir() {
+        return stateDir.resolve("mariadb/data");
+    }
+
+    private Path logDir() {
+        return stateDir.resolve("logs");
+    }
+
+    private String relative(Path path) {
+        return Optional.of(path.toAbsolutePath().normalize())
+                .filter(p -> p.startsWith(options.repository()))
+                .map(p -> options.repository().relativize(p).toString())
+                .orElse(path.toString());
+    }
+
+    private static String seconds(long startedNanos) {
+        return String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - startedNanos) / 1e9);
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot delete " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.besteffort.pay;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+import java.time.Clock;
+
+/**
+ * pay-service, the notifier (充值系统): records pays in {@code bank1_pay} and announces every result.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class PayServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(PayServiceApplication.class, args);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,10 @@
+package org.besteffort.pay.notifier;
+
+/**
+ * A seam for teaching faults: decides whether a notification is lost on purpose. Only the local profile has one.
+ */
+public interface NotificationFaults {
+
+    /** Whether the notification of this pay should be dropped instead of sent. */
+    boolean dropNotification(String txNo);
+}

@@ -1,0 +1,89 @@
+package org.besteffort.pay.payment;
+
+import org.besteffort.common.PayResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Records pays: one local transaction per pay, which publishes {@link PaymentCompleted} for the notifier.
+ */
+@Service
+public class PaymentService {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
+
+    private final PaymentMapper payments;
+    private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
+    private final PayProperties properties;
+    private final Clock clock;
+
+    PaymentService(PaymentMapper payments, TransactionTemplate transaction, ApplicationEventPublisher events,
+                   PayProperties properties, Clock clock) {
+        this.payments = payments;
+        this.transaction = transaction;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a pay, or returns the one already recorded under the request's txNo.
+     *
+     * @throws PaymentConflict   if the txNo is taken by a different pay
+     * @throws PayAmountTooLarge if the amount is above the configured maximum
+     */
+    Payment pay(PayRequest request) {
+        if (request.payAmount().compareTo(properties.maxAmount()) > 0) {
+            throw new PayAmountTooLarge(properties.maxAmount());
+        }
+        String txNo = request.txNo() != null ? request.txNo() : UUID.randomUUID().toString();
+        try (var ignored = MDC.putCloseable("txNo", txNo)) {
+            var existing = payments.findByTxNo(txNo);
+            if (existing.isPresent()) {
+                return replay(existing.get(), request);
+            }
+            try {
+                return transaction.execute(status -> record(txNo, request));
+            } catch (DuplicateKeyException concurrentTwin) {
+                // Another request with this txNo committed between our read and our insert.
+                return replay(payments.findByTxNo(txNo).orElseThrow(), request);
+            }
+        }
+    }
+
+    /** The pay recorded under this txNo. */
+    Payment find(String txNo) {
+        return payments.findByTxNo(txNo).orElseThrow(() -> new PaymentNotFound(txNo));
+    }
+
+    private Payment record(String txNo, PayRequest request) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        PayResult result = request.payAmount().compareTo(properties.declineAbove()) > 0 ? PayResult.FAIL
+                : PayResult.SUCCESS;
+        Payment payment = new Payment(null, txNo, request.accountNo(), request.payAmount(), result, now, now);
+        payments.insert(payment);
+        events.publishEvent(new PaymentCompleted(payment));
+        log.info("pay {} recorded: account {} amount {} result {}", txNo, payment.accountNo(),
+                payment.payAmount(), result);
+        return payment;
+    }
+
+    private Payment replay(Payment recorded, PayRequest request) {
+        if (!recorded.sameRequestAs(request)) {
+            throw new PaymentConflict(recorded.txNo());
+        }
+        log.info("pay {} requested again: answering the recorded one", recorded.txNo());
+        return recorded;
+    }
+}

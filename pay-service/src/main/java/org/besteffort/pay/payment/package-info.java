@@ -1,0 +1,6 @@
+/**
+ * The notifier's own local transaction: a pay is recorded in {@code account_pay}, then the fact
+ * {@link org.besteffort.pay.payment.PaymentCompleted} is published for the notifier to announce after commit.
+ * {@code /payresult/{txNo}} is the query side that the receiver's reconciliation relies on.
+ */
+package org.besteffort.pay.payment;

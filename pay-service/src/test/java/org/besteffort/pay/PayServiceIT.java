@@ -1,0 +1,265 @@
+package org.besteffort.pay;
+
+import com.alibaba.fastjson2.JSON;
+import com.alibaba.fastjson2.JSONObject;
+import org.besteffort.local.infra.TestHttp;
+import org.besteffort.local.infra.TestInfrastructure;
+import org.besteffort.pay.payment.PaymentCompleted;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * pay-service over the real broker and database: what it records, what it announces, what it refuses.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(PayServiceIT.RollbackOnPurpose.class)
+class PayServiceIT {
+
+    /** Pays for this account fail inside their transaction, after the row was inserted. */
+    static final String ROLLBACK_ACCOUNT = "rollback-me";
+
+    static TopicObserver observer;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        var infra = TestInfrastructure.shared();
+        registry.add("spring.datasource.url", () -> infra.database().jdbcUrl("bank1_pay"));
+        registry.add("rocketmq.name-server", () -> infra.broker().nameServerAddress());
+    }
+
+    @BeforeAll
+    static void observeTheTopic() {
+        observer = TopicObserver.start(TestInfrastructure.shared().broker().nameServerAddress());
+    }
+
+    @AfterAll
+    static void stopObserving() {
+        observer.close();
+    }
+
+    @Test
+    void recordsAPayAndAnnouncesItAfterCommit() {
+        String txNo = newTxNo();
+
+        var response = http().postJson("/paydo", """
+                {"accountNo":"1","payAmount":100.10,"txNo":"%s"}""".formatted(txNo));
+
+        assertThat(response.status()).isEqualTo(200);
+        JSONObject pay = response.json();
+        assertThat(pay.getString("txNo")).isEqualTo(txNo);
+        assertThat(pay.getString("result")).isEqualTo("SUCCESS");
+        assertThat(pay.getBigDecimal("payAmount")).isEqualByComparingTo("100.10");
+        assertThat(rows(txNo)).isEqualTo(1);
+
+        var announced = observer.awaitMessage(txNo);
+        assertThat(announced.accountNo()).isEqualTo("1");
+        assertThat(announced.amount()).hasToString("100.10");
+        assertThat(announced.result().name()).isEqualTo("SUCCESS");
+        assertThat(announced.paidAt()).isEqualTo(pay.getInstant("paidAt"));
+    }
+
+    @Test
+    void acceptsTheCourseGetFormAndGeneratesATxNo() {
+        var response = http().get("/paydo?accountNo=2&payAmount=3.5");
+
+        assertThat(response.status()).isEqualTo(200);
+        String txNo = response.json().getString("txNo");
+        assertThat(txNo).isNotBlank();
+        assertThat(jdbc.queryForObject("SELECT pay_amount FROM account_pay WHERE tx_no = ?", BigDecimal.class, txNo))
+                .isEqualByComparingTo("3.50");
+        assertThat(observer.awaitMessage(txNo).amount()).isEqualByComparingTo("3.50");
+    }
+
+    @Test
+    void answersARepeatedRequestWithTheRecordedPayAndAnnouncesItOnce() {
+        String txNo = newTxNo();
+        String body = """
+                {"accountNo":"3","payAmount":"20.00","txNo":"%s"}""".formatted(txNo);
+
+        var first = http().postJson("/paydo", body);
+        var again = http().postJson("/paydo", body.replace("20.00", "20"));
+        var viaGet = http().get("/paydo?accountNo=3&payAmount=20&txNo=" + txNo);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(viaGet.status()).isEqualTo(200);
+        assertThat(again.json()).isEqualTo(first.json());
+        assertThat(rows(txNo)).isEqualTo(1);
+        observer.awaitMessage(txNo);
+        assertThat(observer.countSent(txNo)).isEqualTo(1);
+    }
+
+    @Test
+    void refusesATxNoReusedForAnotherPay() {
+        String txNo = newTxNo();
+        http().postJson("/paydo", """
+                {"accountNo":"3","payAmount":"20.00","txNo":"%s"}""".formatted(txNo));
+
+        var otherAmount = http().postJson("/paydo", """
+                {"accountNo":"3","payAmount":"21.00","txNo":"%s"}""".formatted(txNo));
+        var otherAccount = http().postJson("/paydo", """
+                {"accountNo":"4","payAmount":"20.00","txNo":"%s"}""".formatted(txNo));
+
+        assertThat(otherAmount.status()).isEqualTo(409);
+        assertThat(otherAmount.isProblem()).isTrue();
+        assertThat(otherAmount.json().getString("detail")).contains(txNo);
+        assertThat(otherAccount.status()).isEqualTo(409);
+        assertThat(jdbc.queryForObject("SELECT pay_amount FROM account_pay WHERE tx_no = ?", BigDecimal.class, txNo))
+                .isEqualByComparingTo("20.00");
+    }
+
+    @Test
+    void recordsAndAnnouncesADeclinedPayAsFailed() {
+        String txNo = newTxNo();
+
+        var response = http().postJson("/paydo", """
+                {"accountNo":"1","payAmount":"20000.00","txNo":"%s"}""".formatted(txNo));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().getString("result")).isEqualTo("FAIL");
+        assertThat(http().get("/payresult/" + txNo).json().getString("result")).isEqualTo("FAIL");
+        assertThat(observer.awaitMessage(txNo).result().name()).isEqualTo("FAIL");
+    }
+
+    @Test
+    void answersPayresultForAKnownTxNoAnd404ForAnUnknownOne() {
+        String txNo = newTxNo();
+        http().postJson("/paydo", """
+                {"accountNo":"5","payAmount":"1.01","txNo":"%s"}""".formatted(txNo));
+
+        var known = http().get("/payresult/" + txNo);
+        var unknown = http().get("/payresult/never-issued");
+
+        assertThat(known.status()).isEqualTo(200);
+        assertThat(known.json().getBigDecimal("payAmount")).isEqualByComparingTo("1.01");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.isProblem()).isTrue();
+        assertThat(unknown.json().getString("detail")).contains("never-issued");
+    }
+
+    @Test
+    void neverAnnouncesAPayWhoseTransactionRolledBack() {
+        String rolledBack = newTxNo();
+        String committed = newTxNo();
+
+        var failed = http().postJson("/paydo", """
+                {"accountNo":"%s","payAmount":"5.00","txNo":"%s"}""".formatted(ROLLBACK_ACCOUNT, rolledBack));
+        http().postJson("/paydo", """
+                {"accountNo":"1","payAmount":"5.00","txNo":"%s"}""".formatted(committed));
+
+        assertThat(failed.status()).isEqualTo(500);
+        assertThat(rows(rolledBack)).isZero();
+        // The committed pay was sent after the rolled-back one would have been: once the broker's index shows it,
+        // it would show the rolled-back one too.
+        observer.awaitMessage(committed);
+        assertThat(observer.countStoredOnBroker(committed)).isEqualTo(1);
+        assertThat(observer.countStoredOnBroker(rolledBack)).isZero();
+        assertThat(observer.countSent(rolledBack)).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            negative amount          | {"accountNo":"1","payAmount":-5,"txNo":"%s"}        | payAmount
+            zero amount              | {"accountNo":"1","payAmount":0,"txNo":"%s"}         | payAmount
+            three decimals           | {"accountNo":"1","payAmount":1.005,"txNo":"%s"}     | payAmount
+            above the maximum        | {"accountNo":"1","payAmount":1000000.01,"txNo":"%s"} | payAmount
+            missing amount           | {"accountNo":"1","txNo":"%s"}                       | payAmount
+            missing account          | {"payAmount":10,"txNo":"%s"}                        | accountNo
+            malformed account        | {"accountNo":"1; DROP TABLE","payAmount":10,"txNo":"%s"} | accountNo
+            malformed txNo           | {"accountNo":"1","payAmount":10,"txNo":"%s white space"} | txNo
+            """)
+    void refusesBadInputWithAProblemAndWritesNothing(String name, String bodyTemplate, String field) {
+        String txNo = newTxNo();
+        long before = allRows();
+
+        var response = http().postJson("/paydo", bodyTemplate.formatted(txNo));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.json().getJSONObject("errors").keySet()).contains(field);
+        assertThat(allRows()).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            not JSON at all       | payAmount=10
+            truncated JSON        | {"accountNo":"1","payAmount":
+            amount not a number   | {"accountNo":"1","payAmount":"ten"}
+            """)
+    void refusesMalformedJsonWithAProblemAndWritesNothing(String name, String body) {
+        long before = allRows();
+
+        var response = http().postJson("/paydo", body);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(allRows()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesBadQueryParametersOfTheGetForm() {
+        long before = allRows();
+
+        var notANumber = http().get("/paydo?accountNo=1&payAmount=ten");
+        var negative = http().get("/paydo?accountNo=1&payAmount=-1");
+        var noAccount = http().get("/paydo?payAmount=1");
+
+        assertThat(notANumber.status()).isEqualTo(400);
+        assertThat(notANumber.json().getJSONObject("errors").keySet()).contains("payAmount");
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(noAccount.status()).isEqualTo(400);
+        assertThat(noAccount.isProblem()).isTrue();
+        assertThat(allRows()).isEqualTo(before);
+    }
+
+    private TestHttp http() {
+        return new TestHttp("http://127.0.0.1:" + port);
+    }
+
+    private int rows(String txNo) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM account_pay WHERE tx_no = ?", Integer.class, txNo);
+    }
+
+    private long allRows() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM account_pay", Long.class);
+    }
+
+    private static String newTxNo() {
+        return "it-" + UUID.randomUUID();
+    }
+
+    /** Makes pays of {@link #ROLLBACK_ACCOUNT} fail inside their transaction, after the insert. */
+    @TestConfiguration
+    static class RollbackOnPurpose {
+
+        @EventListener
+        void failInsideTheTransaction(PaymentCompleted completed) {
+            if (ROLLBACK_ACCOUNT.equals(completed.payment().accountNo())) {
+                throw new IllegalStateException("pay of " + completed.payment().txNo() + " fails on purpose");
+            }
+        }
+    }
+}

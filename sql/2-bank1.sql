@@ -1,0 +1,62 @@
+-- account-service (the receiver, 账户系统): balances, the applied-notification ledger,
+-- the recharges it waits for, and what it had to park.
+-- Idempotent: safe to run on every start of the local stack; seeds never overwrite a balance.
+CREATE DATABASE IF NOT EXISTS bank1 DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+USE bank1;
+
+CREATE TABLE IF NOT EXISTS account_info (
+    id              BIGINT        NOT NULL AUTO_INCREMENT,
+    account_no      VARCHAR(32)   NOT NULL,
+    account_name    VARCHAR(64)   NOT NULL,
+    account_balance DECIMAL(18,2) NOT NULL DEFAULT 0.00,
+    PRIMARY KEY (id),
+    UNIQUE KEY uk_account_info_account_no (account_no)
+) ENGINE = InnoDB;
+
+-- One row per pay result applied to a balance. The primary key is the idempotency guard:
+-- a second insert of the same tx_no fails, so the balance is credited at most once.
+CREATE TABLE IF NOT EXISTS de_duplication (
+    tx_no   VARCHAR(64) NOT NULL,
+    created DATETIME(3) NOT NULL,
+    PRIMARY KEY (tx_no)
+) ENGINE = InnoDB;
+
+-- The recharges account-service knows of: those it started (and waits for) and those it was told about.
+-- The reconciliation job claims PENDING rows whose next_attempt_at has come.
+CREATE TABLE IF NOT EXISTS account_recharge (
+    tx_no           VARCHAR(64)   NOT NULL,
+    account_no      VARCHAR(32)   NOT NULL,
+    amount          DECIMAL(18,2) NOT NULL,
+    status          VARCHAR(16)   NOT NULL COMMENT 'PENDING, SETTLED, FAILED or EXPIRED',
+    settled_by      VARCHAR(16)   NULL     COMMENT 'MESSAGE or RECONCILIATION once SETTLED',
+    origin          VARCHAR(16)   NOT NULL COMMENT 'STARTED_HERE (POST /recharges) or ANNOUNCED (learnt from a notification)',
+    attempts        INT           NOT NULL DEFAULT 0 COMMENT 'reconciliation queries made so far',
+    next_attempt_at DATETIME(3)   NOT NULL COMMENT 'when reconciliation may claim it next (UTC)',
+    created_at      DATETIME(3)   NOT NULL,
+    updated_at      DATETIME(3)   NOT NULL,
+    PRIMARY KEY (tx_no),
+    KEY idx_account_recharge_due (status, next_attempt_at)
+) ENGINE = InnoDB;
+
+-- Notifications that can never be applied (unknown account, unreadable body): acknowledged to the broker,
+-- kept here for an operator instead of being retried forever.
+CREATE TABLE IF NOT EXISTS parked_notification (
+    id         BIGINT        NOT NULL AUTO_INCREMENT,
+    tx_no      VARCHAR(64)   NOT NULL,
+    account_no VARCHAR(32)   NULL,
+    amount     DECIMAL(18,2) NULL,
+    reason     VARCHAR(255)  NOT NULL,
+    payload    TEXT          NULL,
+    times_seen INT           NOT NULL DEFAULT 1,
+    parked_at  DATETIME(3)   NOT NULL,
+    PRIMARY KEY (id),
+    UNIQUE KEY uk_parked_notification_tx_no (tx_no)
+) ENGINE = InnoDB;
+
+-- The course's account plus a few more to play with.
+INSERT IGNORE INTO account_info (account_no, account_name, account_balance) VALUES
+    ('1', '张三', 0.00),
+    ('2', '李四', 0.00),
+    ('3', '王五', 0.00),
+    ('4', 'Alice', 0.00),
+    ('5', 'Bob', 0.00);
