@@ -53,7 +53,7 @@ final class TopicObserver implements AutoCloseable {
 
     /** Waits for the notification of this pay and returns it. */
     PayResultMessage awaitMessage(String txNo) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> seen.containsKey(txNo));
+        await().atMost(Duration.ofSeconds(30)).until(() -> countSent(txNo) > 0);
         return seen.get(txNo).get(0);
     }
 
