@@ -88,6 +88,7 @@ class PayServiceIT {
         assertThat(response.status()).isEqualTo(200);
         String txNo = response.json().getString("txNo");
         assertThat(txNo).isNotBlank();
+        assertThat(response.json().getBigDecimal("payAmount")).hasToString("3.50");
         assertThat(jdbc.queryForObject("SELECT pay_amount FROM account_pay WHERE tx_no = ?", BigDecimal.class, txNo))
                 .isEqualByComparingTo("3.50");
         assertThat(observer.awaitMessage(txNo).amount()).isEqualByComparingTo("3.50");

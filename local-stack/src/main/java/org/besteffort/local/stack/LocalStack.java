@@ -75,7 +75,9 @@ public final class LocalStack {
         this.stateDir = options.repository().resolve(".local-stack");
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws InterruptedException, IOException {
+        // The launcher's JVM is given a java.io.tmpdir inside .local-stack (see pom.xml); it must exist before use.
+        Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
         StackOptions options = StackOptions.parse(args);
         Path logDir = options.repository().resolve(".local-stack/logs");
         // Read by logback.xml on first use, which must come after this line.

@@ -9,6 +9,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -71,7 +73,9 @@ public class PaymentService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         PayResult result = request.payAmount().compareTo(properties.declineAbove()) > 0 ? PayResult.FAIL
                 : PayResult.SUCCESS;
-        Payment payment = new Payment(null, txNo, request.accountNo(), request.payAmount(), result, now, now);
+        // Validation allows at most 2 decimals, so this only pads: 20 becomes 20.00, as DECIMAL(18,2) stores it.
+        BigDecimal amount = request.payAmount().setScale(2, RoundingMode.UNNECESSARY);
+        Payment payment = new Payment(null, txNo, request.accountNo(), amount, result, now, now);
         payments.insert(payment);
         events.publishEvent(new PaymentCompleted(payment));
         log.info("pay {} recorded: account {} amount {} result {}", txNo, payment.accountNo(),
