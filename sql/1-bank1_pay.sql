@@ -12,5 +12,7 @@ CREATE TABLE IF NOT EXISTS account_pay (
     created_at  DATETIME(3)   NOT NULL,
     updated_at  DATETIME(3)   NOT NULL COMMENT 'when the result was last written (UTC)',
     PRIMARY KEY (id),
-    UNIQUE KEY uk_account_pay_tx_no (tx_no)
+    UNIQUE KEY uk_account_pay_tx_no (tx_no),
+    -- statements page by (updated_at, tx_no): keyset paging needs exactly this order
+    KEY idx_account_pay_statement (updated_at, tx_no)
 ) ENGINE = InnoDB;

@@ -28,7 +28,8 @@ CREATE TABLE IF NOT EXISTS account_recharge (
     account_no      VARCHAR(32)   NOT NULL,
     amount          DECIMAL(18,2) NOT NULL,
     status          VARCHAR(16)   NOT NULL COMMENT 'PENDING, SETTLED, FAILED or EXPIRED',
-    settled_by      VARCHAR(16)   NULL     COMMENT 'MESSAGE or RECONCILIATION once SETTLED',
+    settled_by      VARCHAR(16)   NULL     COMMENT 'MESSAGE, RECONCILIATION or STATEMENT once SETTLED',
+    settled_attempt INT           NULL     COMMENT 'which delivery (MESSAGE) or query (RECONCILIATION) settled it',
     origin          VARCHAR(16)   NOT NULL COMMENT 'STARTED_HERE (POST /recharges) or ANNOUNCED (learnt from a notification)',
     attempts        INT           NOT NULL DEFAULT 0 COMMENT 'reconciliation queries made so far',
     next_attempt_at DATETIME(3)   NOT NULL COMMENT 'when reconciliation may claim it next (UTC)',
@@ -52,6 +53,18 @@ CREATE TABLE IF NOT EXISTS parked_notification (
     PRIMARY KEY (id),
     UNIQUE KEY uk_parked_notification_tx_no (tx_no)
 ) ENGINE = InnoDB;
+
+-- Where the statement job stands in pay-service's statement, and which instance may read on (lease).
+CREATE TABLE IF NOT EXISTS reconciliation_cursor (
+    name         VARCHAR(64)  NOT NULL,
+    cursor_value VARCHAR(255) NULL     COMMENT 'opaque cursor of pay-service /statements; NULL = from the start',
+    leased_until DATETIME(3)  NOT NULL COMMENT 'the instance that leased it reads pages until then (UTC)',
+    updated_at   DATETIME(3)  NOT NULL,
+    PRIMARY KEY (name)
+) ENGINE = InnoDB;
+
+INSERT IGNORE INTO reconciliation_cursor (name, cursor_value, leased_until, updated_at) VALUES
+    ('statement', NULL, '1970-01-01 00:00:00.000', '1970-01-01 00:00:00.000');
 
 -- The course's account plus a few more to play with.
 INSERT IGNORE INTO account_info (account_no, account_name, account_balance) VALUES

@@ -7,6 +7,7 @@ import org.besteffort.account.receiver.ApplyOutcome;
 import org.besteffort.account.receiver.PayResultApplied;
 import org.besteffort.common.NotifyChannel;
 import org.besteffort.common.PayResultMessage;
+import org.besteffort.common.PayResultSignature;
 import org.besteffort.local.infra.TestHttp;
 import org.besteffort.local.infra.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +40,8 @@ import org.awaitility.Awaitility;
         "reconciliation.lease=2s",
         "reconciliation.max-backoff=1s",
         "reconciliation.deadline=1m",
+        // The statement job runs when a test calls it, so that it never settles what another test waits for.
+        "statement-reconciliation.interval=1h",
         "receiver.max-reconsume-times=4"})
 @ActiveProfiles("local")
 @Import(AccountServiceITSupport.AppliedOutcomes.class)
@@ -84,21 +87,27 @@ public abstract class AccountServiceITSupport {
         return jdbc.queryForMap("SELECT * FROM account_recharge WHERE tx_no = ?", txNo);
     }
 
-    /** Publishes a notification on the topic exactly as pay-service does: JSON body, key = txNo. */
+    /** The signing key both services share in this test (application.yml's laptop key). */
+    protected static final String KEY_ID = "k1";
+    protected static final String SECRET = "local-dev-secret-change-me";
+
+    /** Publishes a notification on the topic exactly as pay-service does: JSON body, key = txNo, signed. */
     protected static void announce(PayResultMessage message) {
-        try {
-            producer().send(new Message(NotifyChannel.TOPIC, "", message.txNo(), message.toJson()));
-        } catch (Exception e) {
-            throw new IllegalStateException("could not publish " + message.txNo(), e);
-        }
+        byte[] body = message.toJson();
+        announceRaw(message.txNo(), body, KEY_ID, PayResultSignature.sign(body, SECRET));
     }
 
-    /** Publishes a raw body under a key, as a broken or hostile producer could. */
-    protected static void announceRaw(String key, byte[] body) {
+    /** Publishes a raw body under a key, as a broken or hostile producer could; null key id: unsigned. */
+    protected static void announceRaw(String txNo, byte[] body, String keyId, String signature) {
         try {
-            producer().send(new Message(NotifyChannel.TOPIC, "", key, body));
+            Message message = new Message(NotifyChannel.TOPIC, "", txNo, body);
+            if (keyId != null) {
+                message.putUserProperty(PayResultSignature.KEY_ID_PROPERTY, keyId);
+                message.putUserProperty(PayResultSignature.SIGNATURE_PROPERTY, signature);
+            }
+            producer().send(message);
         } catch (Exception e) {
-            throw new IllegalStateException("could not publish " + key, e);
+            throw new IllegalStateException("could not publish " + txNo, e);
         }
     }
 

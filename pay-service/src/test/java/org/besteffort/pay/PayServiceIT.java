@@ -2,8 +2,10 @@ package org.besteffort.pay;
 
 import com.alibaba.fastjson2.JSON;
 import com.alibaba.fastjson2.JSONObject;
+import org.besteffort.common.PayResultSignature;
 import org.besteffort.local.infra.TestHttp;
 import org.besteffort.local.infra.TestInfrastructure;
+import org.besteffort.pay.notifier.NotificationFaults;
 import org.besteffort.pay.payment.PaymentCompleted;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,9 +24,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * pay-service over the real broker and database: what it records, what it announces, what it refuses.
@@ -48,6 +55,7 @@ class PayServiceIT {
         var infra = TestInfrastructure.shared();
         registry.add("spring.datasource.url", () -> infra.database().jdbcUrl("bank1_pay"));
         registry.add("rocketmq.name-server", () -> infra.broker().nameServerAddress());
+        registry.add("statement.settle-lag", () -> "200ms");
     }
 
     @BeforeAll
@@ -179,6 +187,77 @@ class PayServiceIT {
         assertThat(observer.countStoredOnBroker(committed)).isEqualTo(1);
         assertThat(observer.countStoredOnBroker(rolledBack)).isZero();
         assertThat(observer.countSent(rolledBack)).isZero();
+    }
+
+    @Test
+    void signsEachNotificationOverItsExactBody() {
+        String txNo = newTxNo();
+        http().postJson("/paydo", """
+                {"accountNo":"2","payAmount":"9.10","txNo":"%s"}""".formatted(txNo));
+
+        var delivered = observer.awaitDelivery(txNo);
+
+        assertThat(delivered.getUserProperty(PayResultSignature.KEY_ID_PROPERTY)).isEqualTo("k1");
+        assertThat(PayResultSignature.verify(delivered.getBody(),
+                delivered.getUserProperty(PayResultSignature.SIGNATURE_PROPERTY), "local-dev-secret-change-me")).isTrue();
+    }
+
+    @Test
+    void reportsTheDatabaseAndTheBrokerInItsHealth() {
+        var health = http().get("/actuator/health");
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().getJSONObject("components").getJSONObject("db").getString("status")).isEqualTo("UP");
+        assertThat(health.json().getJSONObject("components").getJSONObject("rocketmq").getString("status"))
+                .isEqualTo("UP");
+    }
+
+    @Test
+    void countsTheNotificationsItSent() {
+        http().postJson("/paydo", """
+                {"accountNo":"2","payAmount":"1.00","txNo":"%s"}""".formatted(newTxNo()));
+
+        var metric = http().get("/actuator/metrics/notify.notifications?tag=outcome:sent");
+
+        assertThat(metric.status()).isEqualTo(200);
+        assertThat(metric.json().getJSONArray("measurements").getJSONObject(0).getDoubleValue("value"))
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void hasNoFaultSwitchesOutsideTheLocalProfile(@Autowired ApplicationContext context) {
+        assertThat(http().get("/ops/faults").status()).isEqualTo(404);
+        assertThat(http().postJson("/ops/faults", "{\"dropNextNotifications\":1}").status()).isEqualTo(404);
+        assertThat(context.getBeansOfType(NotificationFaults.class)).isEmpty();
+    }
+
+    @Test
+    void pagesTheStatementByAStableCursor() {
+        String first = newTxNo();
+        String second = newTxNo();
+        http().postJson("/paydo", """
+                {"accountNo":"1","payAmount":"1.00","txNo":"%s"}""".formatted(first));
+        http().postJson("/paydo", """
+                {"accountNo":"1","payAmount":"2.00","txNo":"%s"}""".formatted(second));
+
+        List<String> listed = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            listed.clear();
+            String cursor = "";
+            for (int page = 0; page < 1000; page++) {
+                var statement = http().get("/statements?limit=3&after=" + cursor).json();
+                var pays = statement.getJSONArray("pays");
+                pays.forEach(pay -> listed.add(((JSONObject) pay).getString("txNo")));
+                cursor = statement.getString("next");
+                if (pays.size() < 3) {
+                    break;
+                }
+            }
+            return listed.contains(second);
+        });
+
+        assertThat(listed).doesNotHaveDuplicates().contains(first);
+        assertThat(listed.indexOf(first)).isLessThan(listed.indexOf(second));
     }
 
     @ParameterizedTest(name = "{0}")

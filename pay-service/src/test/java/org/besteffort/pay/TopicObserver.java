@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
 final class TopicObserver implements AutoCloseable {
 
     private final DefaultMQPushConsumer consumer;
-    private final Map<String, List<PayResultMessage>> seen = new ConcurrentHashMap<>();
+    private final Map<String, List<MessageExt>> seen = new ConcurrentHashMap<>();
 
     private TopicObserver(DefaultMQPushConsumer consumer) {
         this.consumer = consumer;
@@ -39,8 +39,7 @@ final class TopicObserver implements AutoCloseable {
             consumer.subscribe(NotifyChannel.TOPIC, "*");
             consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
                 for (MessageExt message : messages) {
-                    observer.seen.computeIfAbsent(message.getKeys(), key -> new CopyOnWriteArrayList<>())
-                            .add(PayResultMessage.fromJson(message.getBody()));
+                    observer.seen.computeIfAbsent(message.getKeys(), key -> new CopyOnWriteArrayList<>()).add(message);
                 }
                 return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
             });
@@ -53,6 +52,11 @@ final class TopicObserver implements AutoCloseable {
 
     /** Waits for the notification of this pay and returns it. */
     PayResultMessage awaitMessage(String txNo) {
+        return PayResultMessage.fromJson(awaitDelivery(txNo).getBody());
+    }
+
+    /** Waits for the notification of this pay and returns it as the broker delivered it. */
+    MessageExt awaitDelivery(String txNo) {
         await().atMost(Duration.ofSeconds(30)).until(() -> countSent(txNo) > 0);
         return seen.get(txNo).get(0);
     }

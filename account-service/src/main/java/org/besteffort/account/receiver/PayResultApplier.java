@@ -1,5 +1,7 @@
 package org.besteffort.account.receiver;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.besteffort.account.account.AccountMapper;
 import org.besteffort.account.account.AccountNotFound;
 import org.besteffort.account.recharge.RechargeMapper;
@@ -16,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -33,34 +36,53 @@ public class PayResultApplier {
     private final ParkedNotificationMapper parked;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
+    private final MeterRegistry meters;
     private final Clock clock;
 
     PayResultApplier(DeduplicationMapper deduplication, AccountMapper accounts, RechargeMapper recharges,
                      ParkedNotificationMapper parked, TransactionTemplate transaction,
-                     ApplicationEventPublisher events, Clock clock) {
+                     ApplicationEventPublisher events, MeterRegistry meters, Clock clock) {
         this.deduplication = deduplication;
         this.accounts = accounts;
         this.recharges = recharges;
         this.parked = parked;
         this.transaction = transaction;
         this.events = events;
+        this.meters = meters;
         this.clock = clock;
+    }
+
+    /** {@link #apply(PayResultMessage, SettledBy, int)} for a first attempt. */
+    public ApplyOutcome apply(PayResultMessage result, SettledBy path) {
+        return apply(result, path, 1);
     }
 
     /**
      * Applies one pay result in one local transaction. Safe to call again, and concurrently, with the same txNo.
      * Throws only on a transient failure (say, the database is down), which the caller may retry.
+     *
+     * @param attempt which delivery (by message) or query (by reconciliation) brought it, recorded if it settles
      */
-    public ApplyOutcome apply(PayResultMessage result, SettledBy path) {
+    public ApplyOutcome apply(PayResultMessage result, SettledBy path, int attempt) {
         ApplyOutcome outcome;
         try {
-            outcome = transaction.execute(status -> applyOnce(result, path));
-            log.info("pay {} via {}: {}", result.txNo(), path, outcome);
+            outcome = transaction.execute(status -> applyOnce(result, path, attempt));
+            if (outcome == ApplyOutcome.ALREADY_APPLIED) {
+                log.debug("pay {} via {}: {}", result.txNo(), path, outcome);
+            } else {
+                log.info("pay {} via {}: {}", result.txNo(), path, outcome);
+            }
         } catch (AccountNotFound permanent) {
             // Retrying cannot create the account: park it where an operator sees it and let the caller move on.
             park(result.txNo(), result.accountNo(), result.amount(), "unknown account " + result.accountNo(),
                     new String(result.toJson(), StandardCharsets.UTF_8));
             outcome = ApplyOutcome.PARKED;
+        }
+        meters.counter("notify.applied", "path", path.name(), "outcome", outcome.name()).increment();
+        if (outcome == ApplyOutcome.CREDITED) {
+            // From the pay's commit at the notifier to the credit here: what "eventually" costs.
+            Timer.builder("notify.settle.latency").tag("path", path.name()).publishPercentileHistogram()
+                    .register(meters).record(Duration.between(result.paidAt(), clock.instant()));
         }
         events.publishEvent(new PayResultApplied(result.txNo(), path, outcome));
         return outcome;
@@ -72,7 +94,7 @@ public class PayResultApplier {
         log.warn("pay {} parked, not applied: {}", txNo, reason);
     }
 
-    private ApplyOutcome applyOnce(PayResultMessage result, SettledBy path) {
+    private ApplyOutcome applyOnce(PayResultMessage result, SettledBy path, int attempt) {
         Instant now = now();
         if (result.result() == PayResult.FAIL) {
             if (recharges.markFailed(result.txNo(), now) == 0) {
@@ -88,7 +110,7 @@ public class PayResultApplier {
         if (accounts.credit(result.accountNo(), result.amount()) == 0) {
             throw new AccountNotFound(result.accountNo()); // rolls back the de_duplication row too
         }
-        recharges.recordSettled(result.txNo(), result.accountNo(), result.amount(), path, now);
+        recharges.recordSettled(result.txNo(), result.accountNo(), result.amount(), path, attempt, now);
         return ApplyOutcome.CREDITED;
     }
 

@@ -9,6 +9,7 @@ import org.apache.rocketmq.spring.core.RocketMQPushConsumerLifecycleListener;
 import org.besteffort.account.recharge.SettledBy;
 import org.besteffort.common.NotifyChannel;
 import org.besteffort.common.PayResultMessage;
+import org.besteffort.common.PayResultSignature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -18,8 +19,9 @@ import org.springframework.stereotype.Component;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Consumes pay results from {@code topic_notifymsg} and hands each to the applier. Returning is the ack;
- * throwing makes the broker redeliver later, with growing delays, up to {@code receiver.max-reconsume-times}.
+ * Consumes pay results from {@code topic_notifymsg}, believes only those signed by the notifier, and hands each to
+ * the applier. Returning is the ack; throwing makes the broker redeliver later, with growing delays, up to
+ * {@code receiver.max-reconsume-times}.
  */
 @Component
 @RocketMQMessageListener(topic = NotifyChannel.TOPIC, consumerGroup = NotifyChannel.CONSUMER_GROUP,
@@ -42,22 +44,44 @@ class PayResultReceiver implements RocketMQListener<MessageExt>, RocketMQPushCon
     public void onMessage(MessageExt delivery) {
         String txNo = delivery.getKeys() != null ? delivery.getKeys() : delivery.getMsgId();
         try (var ignored = MDC.putCloseable("txNo", txNo)) {
+            byte[] body = delivery.getBody();
+            String untrusted = untrustedBecause(delivery);
+            if (untrusted != null) {
+                // Forged or altered on the way: never credit it, never retry it; an operator looks at it.
+                applier.park(txNo, null, null, untrusted, new String(body, StandardCharsets.UTF_8));
+                return;
+            }
             PayResultMessage result;
             try {
-                result = PayResultMessage.fromJson(delivery.getBody());
+                result = PayResultMessage.fromJson(body);
             } catch (IllegalArgumentException unreadable) {
                 // A body that cannot be read now never will be: park it instead of retrying forever.
-                applier.park(txNo, null, null, "unreadable body",
-                        new String(delivery.getBody(), StandardCharsets.UTF_8));
+                applier.park(txNo, null, null, "unreadable body", new String(body, StandardCharsets.UTF_8));
                 return;
             }
             DeliveryFaults activeFaults = faults.getIfAvailable();
             if (activeFaults != null) {
                 activeFaults.beforeApply(txNo, delivery.getReconsumeTimes());
             }
-            log.debug("delivery {} of pay {}", delivery.getReconsumeTimes() + 1, txNo);
-            applier.apply(result, SettledBy.MESSAGE);
+            applier.apply(result, SettledBy.MESSAGE, delivery.getReconsumeTimes() + 1);
         }
+    }
+
+    /** Why this delivery cannot be believed, or null if the notifier signed exactly this body. */
+    private String untrustedBecause(MessageExt delivery) {
+        String keyId = delivery.getUserProperty(PayResultSignature.KEY_ID_PROPERTY);
+        String signature = delivery.getUserProperty(PayResultSignature.SIGNATURE_PROPERTY);
+        if (keyId == null || signature == null) {
+            return "unsigned message";
+        }
+        String secret = properties.signingKeys().get(keyId);
+        if (secret == null) {
+            return "unknown signing key " + keyId;
+        }
+        if (!PayResultSignature.verify(delivery.getBody(), signature, secret)) {
+            return "bad signature (key " + keyId + ")";
+        }
+        return null;
     }
 
     @Override

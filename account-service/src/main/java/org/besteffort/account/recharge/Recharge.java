@@ -6,10 +6,12 @@ import java.time.Instant;
 /**
  * A recharge as recorded in {@code account_recharge}.
  *
+ * @param settledAttempt which delivery (by message) or query (by reconciliation) settled it
  * @param attempts      how many times reconciliation has asked pay-service about it
  * @param nextAttemptAt when reconciliation may claim it next
  */
 public record Recharge(String txNo, String accountNo, BigDecimal amount, RechargeStatus status,
-                       SettledBy settledBy, RechargeOrigin origin, int attempts, Instant nextAttemptAt,
+                       SettledBy settledBy, Integer settledAttempt, RechargeOrigin origin, int attempts,
+                       Instant nextAttemptAt,
                        Instant createdAt, Instant updatedAt) {
 }

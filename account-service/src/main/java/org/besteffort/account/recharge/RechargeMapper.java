@@ -25,7 +25,7 @@ public interface RechargeMapper {
     void insertPending(String txNo, String accountNo, BigDecimal amount, Instant now);
 
     @Select("""
-            SELECT tx_no, account_no, amount, status, settled_by, origin, attempts, next_attempt_at,
+            SELECT tx_no, account_no, amount, status, settled_by, settled_attempt, origin, attempts, next_attempt_at,
                    created_at, updated_at
             FROM account_recharge WHERE tx_no = #{txNo}
             """)
@@ -37,14 +37,15 @@ public interface RechargeMapper {
      */
     @Insert("""
             INSERT INTO account_recharge
-                (tx_no, account_no, amount, status, settled_by, origin, attempts, next_attempt_at,
+                (tx_no, account_no, amount, status, settled_by, settled_attempt, origin, attempts, next_attempt_at,
                  created_at, updated_at)
-            VALUES (#{txNo}, #{accountNo}, #{amount}, 'SETTLED', #{settledBy}, 'ANNOUNCED', 0, #{now},
+            VALUES (#{txNo}, #{accountNo}, #{amount}, 'SETTLED', #{settledBy}, #{attempt}, 'ANNOUNCED', 0, #{now},
                     #{now}, #{now})
             ON DUPLICATE KEY UPDATE status = 'SETTLED', settled_by = VALUES(settled_by),
-                                    updated_at = VALUES(updated_at)
+                                    settled_attempt = VALUES(settled_attempt), updated_at = VALUES(updated_at)
             """)
-    void recordSettled(String txNo, String accountNo, BigDecimal amount, SettledBy settledBy, Instant now);
+    void recordSettled(String txNo, String accountNo, BigDecimal amount, SettledBy settledBy, int attempt,
+                       Instant now);
 
     /** A failed pay ends a waiting recharge; a settled one is never downgraded. */
     @Update("""
@@ -68,7 +69,7 @@ public interface RechargeMapper {
      * (or double-processing) these.
      */
     @Select("""
-            SELECT tx_no, account_no, amount, status, settled_by, origin, attempts, next_attempt_at,
+            SELECT tx_no, account_no, amount, status, settled_by, settled_attempt, origin, attempts, next_attempt_at,
                    created_at, updated_at
             FROM account_recharge
             WHERE status = 'PENDING' AND next_attempt_at <= #{now} AND created_at <= #{createdBefore}

@@ -1,6 +1,7 @@
 package org.besteffort.account.reconciliation;
 
 import feign.FeignException;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.besteffort.account.receiver.PayResultApplier;
 import org.besteffort.account.recharge.Recharge;
 import org.besteffort.account.recharge.RechargeMapper;
@@ -30,6 +31,7 @@ class PayResultReconciliationJob {
     private final PayServiceClient payService;
     private final PayResultApplier applier;
     private final ReconciliationProperties properties;
+    private final MeterRegistry meters;
     private final Clock clock;
 
     // Touched only by the scheduler thread (fixed delay: rounds never overlap).
@@ -37,12 +39,14 @@ class PayResultReconciliationJob {
     private Instant pausedUntil = Instant.MIN;
 
     PayResultReconciliationJob(DueRecharges dueRecharges, RechargeMapper recharges, PayServiceClient payService,
-                               PayResultApplier applier, ReconciliationProperties properties, Clock clock) {
+                               PayResultApplier applier, ReconciliationProperties properties, MeterRegistry meters,
+                               Clock clock) {
         this.dueRecharges = dueRecharges;
         this.recharges = recharges;
         this.payService = payService;
         this.applier = applier;
         this.properties = properties;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -77,12 +81,14 @@ class PayResultReconciliationJob {
                 notKnownYet(recharge);
                 return true;
             } catch (RuntimeException unreachable) {
+                count("unreachable");
                 if (unreachableRounds == 0) {
                     log.warn("pay-service unreachable while reconciling pay {}: {}", txNo, unreachable.toString());
                 }
                 return false;
             }
-            var outcome = applier.apply(pay.toMessage(), SettledBy.RECONCILIATION);
+            var outcome = applier.apply(pay.toMessage(), SettledBy.RECONCILIATION, recharge.attempts() + 1);
+            count(pay.result().name().toLowerCase());
             log.info("pay {} reconciled after {} queries: {} {}", txNo, recharge.attempts() + 1, pay.result(),
                     outcome);
             return true;
@@ -93,13 +99,19 @@ class PayResultReconciliationJob {
         Instant now = clock.instant();
         if (now.isAfter(recharge.createdAt().plus(properties.deadline()))) {
             recharges.expire(recharge.txNo(), now);
+            count("expired");
             log.warn("pay {} expired: pay-service never recorded it within {}", recharge.txNo(),
                     properties.deadline());
             return;
         }
         Duration wait = properties.backoff(properties.interval(), recharge.attempts() + 1);
         recharges.reschedule(recharge.txNo(), now.plus(wait), now);
+        count("unknown");
         log.info("pay {} not known to pay-service yet; asking again in {}", recharge.txNo(), wait);
+    }
+
+    private void count(String outcome) {
+        meters.counter("notify.reconciliation", "outcome", outcome).increment();
     }
 
     private void pauseAfterFailedRound() {

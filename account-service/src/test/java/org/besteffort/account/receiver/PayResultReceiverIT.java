@@ -4,6 +4,7 @@ import org.besteffort.account.AccountServiceITSupport;
 import org.besteffort.account.recharge.SettledBy;
 import org.besteffort.common.PayResult;
 import org.besteffort.common.PayResultMessage;
+import org.besteffort.common.PayResultSignature;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -126,7 +127,8 @@ class PayResultReceiverIT extends AccountServiceITSupport {
     void parksAnUnreadableMessage() {
         String key = "garbage-" + UUID.randomUUID();
 
-        announceRaw(key, "{not a pay result".getBytes(StandardCharsets.UTF_8));
+        byte[] body = "{not a pay result".getBytes(StandardCharsets.UTF_8);
+        announceRaw(key, body, KEY_ID, PayResultSignature.sign(body, SECRET));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> parkedTimesSeen(key) == 1);
         assertThat(jdbc.queryForObject("SELECT payload FROM parked_notification WHERE tx_no = ?", String.class, key))
@@ -146,6 +148,48 @@ class PayResultReceiverIT extends AccountServiceITSupport {
         assertThat(balance("5")).isEqualByComparingTo(before);
         assertThat(recharge(pay.txNo())).containsEntry("status", "FAILED").containsEntry("origin", "ANNOUNCED");
         assertThat(deduplicationRows(pay.txNo())).isZero();
+    }
+
+    @Test
+    void neverCreditsAForgedMessageForATxNoPayServiceNeverIssued() {
+        var before = balance("1");
+        var forged = success("1", "5000.00");
+        byte[] body = forged.toJson();
+
+        announceRaw(forged.txNo(), body, null, null);
+        announceRaw(forged.txNo() + "-k9", body, "k9", PayResultSignature.sign(body, "a guess"));
+        announceRaw(forged.txNo() + "-k1", body, KEY_ID, PayResultSignature.sign(body, "a wrong guess"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> parkedTimesSeen(forged.txNo()) == 1
+                && parkedTimesSeen(forged.txNo() + "-k9") == 1 && parkedTimesSeen(forged.txNo() + "-k1") == 1);
+        assertThat(parkedReason(forged.txNo())).isEqualTo("unsigned message");
+        assertThat(parkedReason(forged.txNo() + "-k9")).isEqualTo("unknown signing key k9");
+        assertThat(parkedReason(forged.txNo() + "-k1")).isEqualTo("bad signature (key k1)");
+        assertThat(balance("1")).isEqualByComparingTo(before);
+        assertThat(deduplicationRows(forged.txNo())).isZero();
+    }
+
+    @Test
+    void neverCreditsAMessageWhoseAmountWasAlteredAfterSigning() {
+        var before = balance("2");
+        var genuine = success("2", "7.31");
+        byte[] body = genuine.toJson();
+        String signature = PayResultSignature.sign(body, SECRET);
+        byte[] tampered = new String(body, StandardCharsets.UTF_8).replace("\"amount\":7.31", "\"amount\":7000.31")
+                .getBytes(StandardCharsets.UTF_8);
+
+        announceRaw(genuine.txNo(), tampered, KEY_ID, signature);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> parkedTimesSeen(genuine.txNo()) == 1);
+        assertThat(parkedReason(genuine.txNo())).isEqualTo("bad signature (key k1)");
+        assertThat(jdbc.queryForObject("SELECT payload FROM parked_notification WHERE tx_no = ?", String.class,
+                genuine.txNo())).contains("7000.31");
+        assertThat(balance("2")).isEqualByComparingTo(before);
+        assertThat(deduplicationRows(genuine.txNo())).isZero();
+    }
+
+    private String parkedReason(String txNo) {
+        return jdbc.queryForObject("SELECT reason FROM parked_notification WHERE tx_no = ?", String.class, txNo);
     }
 
     private int parkedTimesSeen(String txNo) {

@@ -76,6 +76,32 @@ class RechargeApiIT extends AccountServiceITSupport {
         assertThat(unknownRecharge.isProblem()).isTrue();
     }
 
+    @Test
+    void reportsTheDatabaseAndTheBrokerInItsHealth() {
+        var health = accountService().get("/actuator/health");
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().getJSONObject("components").getJSONObject("db").getString("status")).isEqualTo("UP");
+        assertThat(health.json().getJSONObject("components").getJSONObject("rocketmq").getString("status"))
+                .isEqualTo("UP");
+    }
+
+    @Test
+    void measuresHowLongAPayTakesFromCommitToCredit() {
+        var response = accountService().postJson("/recharges", "{\"accountNo\":\"5\",\"amount\":1.00}");
+        String txNo = response.json().getString("txNo");
+        outcomes.await(txNo, 1);
+
+        var latency = accountService().get("/actuator/metrics/notify.settle.latency");
+        var applied = accountService().get("/actuator/metrics/notify.applied?tag=outcome:CREDITED");
+
+        assertThat(latency.status()).isEqualTo(200);
+        assertThat(latency.json().getJSONArray("measurements").getJSONObject(0).getDoubleValue("value"))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(applied.json().getJSONArray("measurements").getJSONObject(0).getDoubleValue("value"))
+                .isGreaterThanOrEqualTo(1);
+    }
+
     private long recharges() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM account_recharge", Long.class);
     }

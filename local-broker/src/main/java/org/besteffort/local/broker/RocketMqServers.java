@@ -142,6 +142,10 @@ final class RocketMqServers {
             String retryTopic = MixAll.getRetryTopic(group);
             controller.getTopicConfigManager().updateTopicConfig(
                     new TopicConfig(retryTopic, 1, 1, PermName.PERM_READ | PermName.PERM_WRITE));
+            // Where messages go after their last retry. Created readable here, so that an operator can list them
+            // (a broker that creates it on demand makes it write-only).
+            controller.getTopicConfigManager().updateTopicConfig(
+                    new TopicConfig(MixAll.getDLQTopic(group), 1, 1, PermName.PERM_READ | PermName.PERM_WRITE));
 
             SubscriptionGroupConfig subscription = new SubscriptionGroupConfig();
             subscription.setGroupName(group);

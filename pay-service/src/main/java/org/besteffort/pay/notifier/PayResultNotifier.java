@@ -1,21 +1,24 @@
 package org.besteffort.pay.notifier;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
 import org.apache.rocketmq.spring.support.RocketMQHeaders;
 import org.besteffort.common.NotifyChannel;
 import org.besteffort.common.PayResultMessage;
+import org.besteffort.common.PayResultSignature;
 import org.besteffort.pay.payment.Payment;
 import org.besteffort.pay.payment.PaymentCompleted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Announces each recorded pay on {@code topic_notifymsg}, after its transaction commits, keyed by txNo.
+ * Announces each recorded pay on {@code topic_notifymsg}, after its transaction commits, keyed by txNo and signed.
  */
 @Component
 class PayResultNotifier {
@@ -23,11 +26,16 @@ class PayResultNotifier {
     private static final Logger log = LoggerFactory.getLogger(PayResultNotifier.class);
 
     private final RocketMQTemplate rocketMQ;
+    private final NotifierProperties properties;
     private final ObjectProvider<NotificationFaults> faults;
+    private final MeterRegistry meters;
 
-    PayResultNotifier(RocketMQTemplate rocketMQ, ObjectProvider<NotificationFaults> faults) {
+    PayResultNotifier(RocketMQTemplate rocketMQ, NotifierProperties properties,
+                      ObjectProvider<NotificationFaults> faults, MeterRegistry meters) {
         this.rocketMQ = rocketMQ;
+        this.properties = properties;
         this.faults = faults;
+        this.meters = meters;
     }
 
     // AFTER_COMMIT: a pay that rolls back is never announced, and no remote call runs inside the transaction.
@@ -37,19 +45,42 @@ class PayResultNotifier {
         String txNo = payment.txNo();
         NotificationFaults activeFaults = faults.getIfAvailable();
         if (activeFaults != null && activeFaults.dropNotification(txNo)) {
+            count("dropped");
             log.warn("notification of pay {} dropped by a fault switch: reconciliation must find it", txNo);
             return;
         }
-        PayResultMessage message = PayResultMessage.of(txNo, payment.accountNo(), payment.payAmount(),
-                payment.result(), payment.createdAt());
+        Message<byte[]> message = signed(PayResultMessage.of(txNo, payment.accountNo(), payment.payAmount(),
+                payment.result(), payment.createdAt()));
+        int copies = activeFaults != null && activeFaults.duplicateNotification(txNo) ? 2 : 1;
+        for (int copy = 1; copy <= copies; copy++) {
+            send(txNo, message, copy);
+        }
+    }
+
+    private Message<byte[]> signed(PayResultMessage result) {
+        byte[] body = result.toJson();
+        return MessageBuilder.withPayload(body)
+                .setHeader(RocketMQHeaders.KEYS, result.txNo())
+                .setHeader(PayResultSignature.KEY_ID_PROPERTY, properties.signing().keyId())
+                .setHeader(PayResultSignature.SIGNATURE_PROPERTY,
+                        PayResultSignature.sign(body, properties.signing().secret()))
+                .build();
+    }
+
+    private void send(String txNo, Message<byte[]> message, int copy) {
         try {
-            var sent = rocketMQ.syncSend(NotifyChannel.TOPIC, MessageBuilder.withPayload(message.toJson())
-                    .setHeader(RocketMQHeaders.KEYS, txNo)
-                    .build());
-            log.info("notification of pay {} sent: {} {}", txNo, sent.getSendStatus(), sent.getMsgId());
+            var sent = rocketMQ.syncSend(NotifyChannel.TOPIC, message);
+            count("sent");
+            log.info("notification of pay {} sent{}: {} {}", txNo, copy > 1 ? " again (fault switch)" : "",
+                    sent.getSendStatus(), sent.getMsgId());
         } catch (RuntimeException e) {
+            count("failed");
             // The pay stays committed; the receiver's reconciliation will ask /payresult for it.
             log.warn("notification of pay {} not sent, reconciliation will recover it: {}", txNo, e.toString());
         }
+    }
+
+    private void count(String outcome) {
+        meters.counter("notify.notifications", "outcome", outcome).increment();
     }
 }
