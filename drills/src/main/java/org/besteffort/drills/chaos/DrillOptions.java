@@ -1,0 +1,48 @@
+package org.besteffort.drills.chaos;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What the drill does: how many pays, how many clients, which faults.
+ *
+ * @param pays           pays to make
+ * @param clients        concurrent HTTP clients
+ * @param dropFraction   notifications pay-service loses on purpose
+ * @param failFraction   deliveries account-service fails on purpose
+ * @param duplicateFraction notifications pay-service sends twice
+ * @param rechargeShare  share of pays started as recharges at account-service (the rest go straight to /paydo)
+ * @param killReceiver   SIGKILL account-service halfway through the load, then start it again
+ * @param delayLevels    the broker's redelivery delays (RocketMQ syntax)
+ * @param timeout        how long to wait for convergence after the load
+ */
+record DrillOptions(int pays, int clients, double dropFraction, double failFraction, double duplicateFraction,
+                    double rechargeShare, boolean killReceiver, String delayLevels, Duration timeout) {
+
+    static final String DEFAULT_DELAY_LEVELS = "1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h";
+
+    static DrillOptions defaults() {
+        return new DrillOptions(10_000, 16, 0.3, 0.2, 0.1, 0.2, true, DEFAULT_DELAY_LEVELS, Duration.ofMinutes(15));
+    }
+
+    /** {@code --pays=500 --clients=8 --drop=0.3 --fail=0.2 --duplicate=0.1 --recharges=0.2 --kill=true}. */
+    static DrillOptions parse(String... args) {
+        Map<String, String> given = Arrays.stream(args)
+                .filter(arg -> arg.startsWith("--") && arg.contains("="))
+                .collect(Collectors.toMap(arg -> arg.substring(2, arg.indexOf('=')),
+                        arg -> arg.substring(arg.indexOf('=') + 1)));
+        DrillOptions d = defaults();
+        return new DrillOptions(
+                Integer.parseInt(given.getOrDefault("pays", String.valueOf(d.pays()))),
+                Integer.parseInt(given.getOrDefault("clients", String.valueOf(d.clients()))),
+                Double.parseDouble(given.getOrDefault("drop", String.valueOf(d.dropFraction()))),
+                Double.parseDouble(given.getOrDefault("fail", String.valueOf(d.failFraction()))),
+                Double.parseDouble(given.getOrDefault("duplicate", String.valueOf(d.duplicateFraction()))),
+                Double.parseDouble(given.getOrDefault("recharges", String.valueOf(d.rechargeShare()))),
+                Boolean.parseBoolean(given.getOrDefault("kill", String.valueOf(d.killReceiver()))),
+                given.getOrDefault("delay-levels", d.delayLevels()),
+                Duration.parse(given.getOrDefault("timeout", d.timeout().toString())));
+    }
+}

@@ -1,0 +1,138 @@
+package org.besteffort.drills.chaos;
+
+import org.besteffort.local.infra.LocalDatabase;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The truth in both databases (one MariaDB holds both schemas here), and the pattern's promise checked against it.
+ */
+final class Ledger {
+
+    /** Successful pays that no de_duplication row has applied (yet). */
+    private static final String NOT_CREDITED = """
+            SELECT p.tx_no FROM bank1_pay.account_pay p
+            LEFT JOIN bank1.de_duplication d ON d.tx_no = p.tx_no
+            WHERE p.result = 'SUCCESS' AND d.tx_no IS NULL""";
+
+    /** Applied txNos that are not a successful pay: a failed pay credited, or one pay-service never made. */
+    private static final String CREDITED_WITHOUT_SUCCESS = """
+            SELECT d.tx_no FROM bank1.de_duplication d
+            LEFT JOIN bank1_pay.account_pay p ON p.tx_no = d.tx_no AND p.result = 'SUCCESS'
+            WHERE p.tx_no IS NULL""";
+
+    /** Per account: balance against the sum of its successful pays (the seed balances are 0). */
+    private static final String BALANCE_MISMATCH = """
+            SELECT a.account_no, a.account_balance, COALESCE(SUM(p.pay_amount), 0) AS paid
+            FROM bank1.account_info a
+            LEFT JOIN bank1_pay.account_pay p ON p.account_no = a.account_no AND p.result = 'SUCCESS'
+            GROUP BY a.account_no, a.account_balance
+            HAVING a.account_balance <> COALESCE(SUM(p.pay_amount), 0)""";
+
+    private static final String PENDING = "SELECT tx_no FROM bank1.account_recharge WHERE status = 'PENDING'";
+
+    private final LocalDatabase database;
+
+    Ledger(LocalDatabase database) {
+        this.database = database;
+    }
+
+    /** Nothing left to credit and nothing still waited for. */
+    boolean converged() throws SQLException {
+        try (Connection db = database.connect("bank1")) {
+            return count(db, NOT_CREDITED) == 0 && count(db, PENDING) == 0;
+        }
+    }
+
+    /** Every broken promise, each with its txNo or account. */
+    List<String> violations() throws SQLException {
+        List<String> violations = new ArrayList<>();
+        try (Connection db = database.connect("bank1")) {
+            for (String txNo : column(db, NOT_CREDITED)) {
+                violations.add("lost: successful pay " + txNo + " never credited");
+            }
+            for (String txNo : column(db, CREDITED_WITHOUT_SUCCESS)) {
+                violations.add("credited without a successful pay: " + txNo);
+            }
+            for (String txNo : column(db, PENDING)) {
+                violations.add("still pending past the deadline: " + txNo);
+            }
+            try (ResultSet rows = db.createStatement().executeQuery(BALANCE_MISMATCH)) {
+                while (rows.next()) {
+                    violations.add("account %s: balance %s but its successful pays sum to %s".formatted(
+                            rows.getString(1), rows.getBigDecimal(2), rows.getBigDecimal(3)));
+                }
+            }
+        }
+        return violations;
+    }
+
+    /** How the settled recharges were settled: message first try, message retry, active query, statement. */
+    Map<String, Integer> settlingPaths() throws SQLException {
+        Map<String, Integer> paths = new LinkedHashMap<>();
+        paths.put("message, first delivery", 0);
+        paths.put("message, redelivery", 0);
+        paths.put("active query (reconciliation)", 0);
+        paths.put("statement", 0);
+        try (Connection db = database.connect("bank1");
+             ResultSet rows = db.createStatement().executeQuery("""
+                     SELECT settled_by, COALESCE(settled_attempt, 1) > 1 AS again, COUNT(*)
+                     FROM account_recharge WHERE status = 'SETTLED' GROUP BY settled_by, again""")) {
+            while (rows.next()) {
+                String path = switch (rows.getString(1)) {
+                    case "MESSAGE" -> rows.getBoolean(2) ? "message, redelivery" : "message, first delivery";
+                    case "RECONCILIATION" -> "active query (reconciliation)";
+                    default -> "statement";
+                };
+                paths.merge(path, rows.getInt(3), Integer::sum);
+            }
+        }
+        return paths;
+    }
+
+    /** Pays recorded at pay-service, by result. */
+    Map<String, Integer> pays() throws SQLException {
+        Map<String, Integer> pays = new LinkedHashMap<>();
+        try (Connection db = database.connect("bank1_pay");
+             ResultSet rows = db.createStatement().executeQuery(
+                     "SELECT result, COUNT(*) FROM account_pay GROUP BY result ORDER BY result DESC")) {
+            while (rows.next()) {
+                pays.put(rows.getString(1), rows.getInt(2));
+            }
+        }
+        return pays;
+    }
+
+    /** Recharges account-service knows of, by final status. */
+    Map<String, Integer> recharges() throws SQLException {
+        Map<String, Integer> recharges = new LinkedHashMap<>();
+        try (Connection db = database.connect("bank1");
+             ResultSet rows = db.createStatement().executeQuery(
+                     "SELECT status, COUNT(*) FROM account_recharge GROUP BY status ORDER BY status")) {
+            while (rows.next()) {
+                recharges.put(rows.getString(1), rows.getInt(2));
+            }
+        }
+        return recharges;
+    }
+
+    private static int count(Connection db, String query) throws SQLException {
+        return column(db, query).size();
+    }
+
+    private static List<String> column(Connection db, String query) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (ResultSet rows = db.createStatement().executeQuery(query)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+}
