@@ -10,6 +10,7 @@ import org.besteffort.common.PayResultMessage;
 import org.besteffort.common.PayResultSignature;
 import org.besteffort.local.infra.TestHttp;
 import org.besteffort.local.infra.TestInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -29,6 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.awaitility.Awaitility;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * account-service in this JVM over the real broker and database, with the real pay-service as a separate process.
@@ -72,6 +75,18 @@ public abstract class AccountServiceITSupport {
 
     protected PayServiceProcess payService() {
         return PayServiceProcess.shared();
+    }
+
+    /** A test may have killed pay-service; the next one starts with it up. */
+    @BeforeEach
+    protected void payServiceIsUp() {
+        payService().ensureRunning();
+    }
+
+    /** Switches pay-service's fault switch: the next {@code count} notifications are lost. */
+    protected void dropNextNotifications(int count) {
+        var response = payService().http().postJson("/ops/faults", "{\"dropNextNotifications\":%d}".formatted(count));
+        assertThat(response.status()).isEqualTo(200);
     }
 
     protected BigDecimal balance(String accountNo) {

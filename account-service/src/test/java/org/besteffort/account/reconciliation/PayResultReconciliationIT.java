@@ -6,7 +6,6 @@ import org.besteffort.account.receiver.PayResultApplied;
 import org.besteffort.account.recharge.SettledBy;
 import org.besteffort.common.PayResult;
 import org.besteffort.common.PayResultMessage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -31,11 +30,6 @@ class PayResultReconciliationIT extends AccountServiceITSupport {
 
     @Autowired
     PayResultReconciliationJob job;
-
-    @BeforeEach
-    void payServiceIsUp() {
-        payService().ensureRunning();
-    }
 
     @Test
     void creditsARechargeWhenItsMessageArrives() {
@@ -158,11 +152,6 @@ class PayResultReconciliationIT extends AccountServiceITSupport {
                 {"accountNo":"%s","amount":"%s"}""".formatted(accountNo, amount));
         assertThat(response.status()).isEqualTo(202);
         return response.json().getString("txNo");
-    }
-
-    private void dropNextNotifications(int count) {
-        var response = payService().http().postJson("/ops/faults", "{\"dropNextNotifications\":%d}".formatted(count));
-        assertThat(response.status()).isEqualTo(200);
     }
 
     private void awaitStatus(String txNo, String status) {

@@ -3,7 +3,6 @@ package org.besteffort.account.reconciliation;
 import com.alibaba.fastjson2.JSON;
 import com.alibaba.fastjson2.JSONObject;
 import org.besteffort.account.AccountServiceITSupport;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -22,11 +21,6 @@ class StatementReconciliationIT extends AccountServiceITSupport {
 
     @Autowired
     StatementReconciliationJob statementJob;
-
-    @BeforeEach
-    void payServiceIsUp() {
-        payService().ensureRunning();
-    }
 
     @Test
     void findsAPayMadeDirectlyAtPayServiceWhoseMessageWasLost() {
@@ -89,11 +83,6 @@ class StatementReconciliationIT extends AccountServiceITSupport {
     private void payDirectly(String txNo, String accountNo, String amount) {
         var response = payService().http().postJson("/paydo", """
                 {"accountNo":"%s","payAmount":"%s","txNo":"%s"}""".formatted(accountNo, amount, txNo));
-        assertThat(response.status()).isEqualTo(200);
-    }
-
-    private void dropNextNotifications(int count) {
-        var response = payService().http().postJson("/ops/faults", "{\"dropNextNotifications\":%d}".formatted(count));
         assertThat(response.status()).isEqualTo(200);
     }
 }

@@ -98,28 +98,22 @@ final class Ledger {
 
     /** Pays recorded at pay-service, by result. */
     Map<String, Integer> pays() throws SQLException {
-        Map<String, Integer> pays = new LinkedHashMap<>();
-        try (Connection db = database.connect("bank1_pay");
-             ResultSet rows = db.createStatement().executeQuery(
-                     "SELECT result, COUNT(*) FROM account_pay GROUP BY result ORDER BY result DESC")) {
-            while (rows.next()) {
-                pays.put(rows.getString(1), rows.getInt(2));
-            }
-        }
-        return pays;
+        return countBy("bank1_pay", "SELECT result, COUNT(*) FROM account_pay GROUP BY result ORDER BY result DESC");
     }
 
     /** Recharges account-service knows of, by final status. */
     Map<String, Integer> recharges() throws SQLException {
-        Map<String, Integer> recharges = new LinkedHashMap<>();
-        try (Connection db = database.connect("bank1");
-             ResultSet rows = db.createStatement().executeQuery(
-                     "SELECT status, COUNT(*) FROM account_recharge GROUP BY status ORDER BY status")) {
+        return countBy("bank1", "SELECT status, COUNT(*) FROM account_recharge GROUP BY status ORDER BY status");
+    }
+
+    private Map<String, Integer> countBy(String schema, String query) throws SQLException {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        try (Connection db = database.connect(schema); ResultSet rows = db.createStatement().executeQuery(query)) {
             while (rows.next()) {
-                recharges.put(rows.getString(1), rows.getInt(2));
+                counts.put(rows.getString(1), rows.getInt(2));
             }
         }
-        return recharges;
+        return counts;
     }
 
     private static int count(Connection db, String query) throws SQLException {
