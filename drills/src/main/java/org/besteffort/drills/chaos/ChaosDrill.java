@@ -1,5 +1,7 @@
 package org.besteffort.drills.chaos;
 
+import org.besteffort.drills.DrillStack;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +34,8 @@ public final class ChaosDrill {
     static DrillReport run(DrillOptions options, Path workDir) throws Exception {
         Files.createDirectories(workDir);
         System.out.printf("Chaos drill in %s: starting broker, MariaDB, pay-service, account-service%n", workDir);
-        try (DrillStack stack = new DrillStack(workDir, options)) {
+        var faults = new DrillStack.Faults(options.dropFraction(), options.duplicateFraction(), options.failFraction());
+        try (DrillStack stack = new DrillStack(workDir, options.delayLevels(), faults)) {
             stack.start();
             Ledger ledger = new Ledger(stack.database());
             System.out.printf("Sending %d pays from %d clients%n", options.pays(), options.clients());

@@ -1,5 +1,7 @@
 package org.besteffort.drills.chaos;
 
+import org.besteffort.drills.DrillStack;
+
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -21,10 +23,9 @@ import java.util.stream.Collectors;
 record DrillOptions(int pays, int clients, double dropFraction, double failFraction, double duplicateFraction,
                     double rechargeShare, boolean killReceiver, String delayLevels, Duration timeout) {
 
-    static final String DEFAULT_DELAY_LEVELS = "1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h";
-
     static DrillOptions defaults() {
-        return new DrillOptions(10_000, 16, 0.3, 0.2, 0.1, 0.2, true, DEFAULT_DELAY_LEVELS, Duration.ofMinutes(15));
+        return new DrillOptions(10_000, 16, 0.3, 0.2, 0.1, 0.2, true, DrillStack.DEFAULT_DELAY_LEVELS,
+                Duration.ofMinutes(15));
     }
 
     /** {@code --pays=500 --clients=8 --drop=0.3 --fail=0.2 --duplicate=0.1 --recharges=0.2 --kill=true}. */

@@ -1,4 +1,4 @@
-package org.besteffort.drills.chaos;
+package org.besteffort.drills;
 
 import org.besteffort.common.NotifyChannel;
 import org.besteffort.local.infra.BrokerProcess;
@@ -11,19 +11,24 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.List;
 
 /**
- * A throwaway stack of its own for one drill: broker, MariaDB and both services on free ports, faults switched on
- * from the start, and a receiver that can be killed and started again.
+ * A throwaway stack of its own for one drill or benchmark: broker, MariaDB and both services on free ports, faults
+ * switched on from the start, and a receiver that can be killed and started again.
  */
-final class DrillStack implements AutoCloseable {
+public final class DrillStack implements AutoCloseable {
+
+    /** RocketMQ's own redelivery delays. */
+    public static final String DEFAULT_DELAY_LEVELS = BrokerProcess.DEFAULT_DELAY_LEVELS;
 
     private static final List<String> JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8");
 
     private final Path workDir;
     private final Path root = RepositoryRoot.find();
-    private final DrillOptions options;
+    private final String delayLevels;
+    private final Faults faults;
     private final int payPort = FreePorts.any();
     private final int accountPort = FreePorts.any();
     private BrokerProcess broker;
@@ -31,48 +36,53 @@ final class DrillStack implements AutoCloseable {
     private JavaProcess payService;
     private JavaProcess accountService;
 
-    DrillStack(Path workDir, DrillOptions options) {
+    /**
+     * @param delayLevels the broker's redelivery delays (RocketMQ syntax)
+     * @param faults      the fault switches both services start with
+     */
+    public DrillStack(Path workDir, String delayLevels, Faults faults) {
         this.workDir = workDir;
-        this.options = options;
+        this.delayLevels = delayLevels;
+        this.faults = faults;
     }
 
-    void start() {
+    public void start() {
         broker = BrokerProcess.start(new BrokerProcess.Settings(workDir.resolve("broker"), FreePorts.any(),
-                FreePorts.forBroker(), options.delayLevels(), List.of(NotifyChannel.TOPIC),
+                FreePorts.forBroker(), delayLevels, List.of(NotifyChannel.TOPIC),
                 List.of(NotifyChannel.CONSUMER_GROUP), "128m"));
         database = LocalDatabase.start(workDir.resolve("mariadb-base"), workDir.resolve("mariadb-data"),
                 FreePorts.any());
         database.runScripts(root.resolve("sql"));
         payService = startService("pay-service", payPort, "bank1_pay", List.of(
-                "--faults.drop-fraction=" + options.dropFraction(),
-                "--faults.duplicate-fraction=" + options.duplicateFraction(),
+                "--faults.drop-fraction=" + faults.dropFraction(),
+                "--faults.duplicate-fraction=" + faults.duplicateFraction(),
                 "--statement.settle-lag=2s"));
         startAccountService();
     }
 
     /** SIGKILL: the receiver dies mid-delivery, with messages in flight and transactions open. */
-    void killAccountService() {
+    public void killAccountService() {
         accountService.kill();
     }
 
-    void startAccountService() {
+    public void startAccountService() {
         accountService = startService("account-service", accountPort, "bank1", List.of(
                 "--pay-service.url=" + payUrl(),
-                "--faults.fail-fraction=" + options.failFraction(),
+                "--faults.fail-fraction=" + faults.failFraction(),
                 "--reconciliation.interval=2s", "--reconciliation.grace=5s", "--reconciliation.deadline=30s",
                 "--reconciliation.lease=10s", "--reconciliation.max-backoff=10s",
                 "--statement-reconciliation.interval=20s"));
     }
 
-    String payUrl() {
+    public String payUrl() {
         return "http://127.0.0.1:" + payPort;
     }
 
-    String accountUrl() {
+    public String accountUrl() {
         return "http://127.0.0.1:" + accountPort;
     }
 
-    LocalDatabase database() {
+    public LocalDatabase database() {
         return database;
     }
 
@@ -86,6 +96,18 @@ final class DrillStack implements AutoCloseable {
                 workDir.resolve(name + ".log"), workDir.resolve(name + ".pid"));
         process.awaitHttpOk(URI.create("http://127.0.0.1:" + port + "/actuator/health"), Duration.ofSeconds(120));
         return process;
+    }
+
+    /** The pids of the stack's processes by name, for measuring their footprint. */
+    public Map<String, Long> pids() {
+        return Map.of("broker", broker.pid(), "pay-service", payService.pid(),
+                "account-service", accountService.pid());
+    }
+
+    /** The fraction of notifications lost and sent twice, and of deliveries failed, from the start. */
+    public record Faults(double dropFraction, double duplicateFraction, double failFraction) {
+
+        public static final Faults NONE = new Faults(0, 0, 0);
     }
 
     @Override

@@ -1,0 +1,106 @@
+package org.besteffort.drills.benchmark;
+
+import com.alibaba.fastjson2.JSON;
+import com.alibaba.fastjson2.JSONWriter;
+import org.besteffort.drills.DrillStack;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark: on a throwaway stack, the database's raw rate for one pay's commits, then end-to-end pays at a
+ * fixed rate and at maximum throughput, settled pays counted where the balance is applied. Prints a table and
+ * writes a JSON result file. A console program: it reports on standard output.
+ *
+ * <p>Run by {@code ./mvnw -Pbenchmark package} ({@code -Dbench.rate=100 -Dbench.clients=16 -Dbench.duration=PT30S}).
+ */
+public final class Benchmark {
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchmarkOptions options = BenchmarkOptions.parse(args);
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path workDir = Path.of("target", "benchmark-" + stamp).toAbsolutePath();
+        Files.createDirectories(workDir);
+        PrintStream out = System.out;
+        out.printf("Benchmark in %s: starting a stack of its own%n", workDir);
+        try (DrillStack stack = new DrillStack(workDir, DrillStack.DEFAULT_DELAY_LEVELS, DrillStack.Faults.NONE)) {
+            stack.start();
+            out.printf("Raw JDBC: one pay's commits at %d clients, %s warm-up, %s measured%n", options.clients(),
+                    options.warmup(), options.duration());
+            double raw = new RawCommitRate(stack.database()).measure(options.clients(), options.warmup(),
+                    options.duration());
+            out.printf("Fixed rate: %d pays/s%n", options.rate());
+            var fixed = new LoadPhase(stack.payUrl(), stack.database()).fixedRate("bench-fixed", options.rate(),
+                    options.warmup(), options.duration());
+            out.printf("Maximum throughput: %d clients%n", options.clients());
+            var maximum = new LoadPhase(stack.payUrl(), stack.database()).maximum("bench-max", options.clients(),
+                    options.warmup(), options.duration());
+            var rss = Footprint.residentMiB(stack.pids(), stack.database().dataDir());
+            Map<String, Object> result = result(options, raw, fixed, maximum, rss);
+            print(out, options, raw, fixed, maximum, rss);
+            Path json = workDir.resolve("benchmark.json");
+            Files.writeString(json, JSON.toJSONString(result, JSONWriter.Feature.PrettyFormat));
+            out.printf("%nJSON result: %s%n", json);
+        }
+    }
+
+    private static void print(PrintStream out, BenchmarkOptions options, double raw, LoadPhase.Result fixed,
+                              LoadPhase.Result maximum, Map<String, Long> rss) {
+        out.println();
+        out.printf("%-34s %12s %12s %9s %9s %9s %9s%n", "phase", "accepted/s", "settled/s", "p50 ms", "p95 ms",
+                "p99 ms", "max ms");
+        for (LoadPhase.Result phase : List.of(fixed, maximum)) {
+            Percentiles latency = phase.latency();
+            out.printf("%-34s %12.1f %12.1f %9.1f %9.1f %9.1f %9.1f%n", phase.name(), phase.acceptedPerSecond(),
+                    phase.creditedPerSecond(), latency.p50(), latency.p95(), latency.p99(), latency.max());
+        }
+        out.printf("%-34s %12s %12.1f%n", "raw JDBC, same commits", "", raw);
+        out.printf("%nend-to-end / raw at %d clients: %.2f%n", options.clients(), maximum.creditedPerSecond() / raw);
+        out.println("latency = account_pay.created_at (pay-service, in the pay transaction) -> "
+                + "de_duplication.created (account-service, in the apply transaction)");
+        out.println();
+        out.println("backlog at maximum throughput (accepted - credited), once a second:");
+        StringBuilder line = new StringBuilder("  ");
+        maximum.samples().forEach(sample -> line.append(sample.backlog()).append(' '));
+        out.println(line);
+        var samples = maximum.samples();
+        var start = samples.get((int) options.warmup().toSeconds());
+        var end = samples.get(samples.size() - 1);
+        out.printf("backlog change over the measured part: %+d pays (%+.1f pays/s); drained %.1f s after the load%n",
+                end.backlog() - start.backlog(),
+                (end.backlog() - start.backlog()) / ((end.elapsedMillis() - start.elapsedMillis()) / 1000.0),
+                maximum.drained().toMillis() / 1000.0);
+        out.printf("%nresident memory (MiB): %s, together %d%n", rss,
+                rss.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    private static Map<String, Object> result(BenchmarkOptions options, double raw, LoadPhase.Result fixed,
+                                              LoadPhase.Result maximum, Map<String, Long> rss) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("options", Map.of("rate", options.rate(), "clients", options.clients(),
+                "warmupSeconds", options.warmup().toSeconds(), "durationSeconds", options.duration().toSeconds()));
+        result.put("rawJdbcPaysPerSecond", raw);
+        for (LoadPhase.Result phase : List.of(fixed, maximum)) {
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("acceptedPerSecond", phase.acceptedPerSecond());
+            figures.put("settledPerSecond", phase.creditedPerSecond());
+            figures.put("latencyMillis", phase.latency());
+            figures.put("backlogPerSecond", phase.samples().stream().map(LoadPhase.Sample::backlog).toList());
+            figures.put("drainedSeconds", phase.drained().toMillis() / 1000.0);
+            result.put(phase.name(), figures);
+        }
+        result.put("endToEndOverRaw", maximum.creditedPerSecond() / raw);
+        result.put("residentMiB", rss);
+        return result;
+    }
+}

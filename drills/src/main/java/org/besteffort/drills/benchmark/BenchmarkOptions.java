@@ -1,0 +1,29 @@
+package org.besteffort.drills.benchmark;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * How the benchmark runs.
+ *
+ * @param rate     pays per second of the fixed-rate phase
+ * @param clients  concurrent clients of the maximum-throughput phase and of the raw JDBC measurement
+ * @param warmup   excluded from every figure at the start of each phase
+ * @param duration measured part of each phase
+ */
+record BenchmarkOptions(int rate, int clients, Duration warmup, Duration duration) {
+
+    /** {@code --rate=100 --clients=16 --warmup=PT10S --duration=PT30S}. */
+    static BenchmarkOptions parse(String... args) {
+        Map<String, String> given = Arrays.stream(args)
+                .filter(arg -> arg.startsWith("--") && arg.contains("="))
+                .collect(Collectors.toMap(arg -> arg.substring(2, arg.indexOf('=')),
+                        arg -> arg.substring(arg.indexOf('=') + 1)));
+        return new BenchmarkOptions(Integer.parseInt(given.getOrDefault("rate", "100")),
+                Integer.parseInt(given.getOrDefault("clients", "16")),
+                Duration.parse(given.getOrDefault("warmup", "PT10S")),
+                Duration.parse(given.getOrDefault("duration", "PT30S")));
+    }
+}

@@ -1,0 +1,168 @@
+package org.besteffort.drills.benchmark;
+
+import org.besteffort.local.infra.LocalDatabase;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One phase of load on {@code /paydo}, fixed-rate or as fast as the clients go, measured where the pattern ends:
+ * rows in {@code de_duplication}, i.e. balances applied.
+ */
+final class LoadPhase {
+
+    private final String payUrl;
+    private final LocalDatabase database;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final AtomicInteger accepted = new AtomicInteger();
+    private final AtomicInteger sequence = new AtomicInteger();
+
+    LoadPhase(String payUrl, LocalDatabase database) {
+        this.payUrl = payUrl;
+        this.database = database;
+    }
+
+    /** Open loop: one pay every 1/rate s, whatever the answers take. */
+    Result fixedRate(String name, int rate, Duration warmup, Duration duration) throws Exception {
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        List<CompletableFuture<?>> inFlight = java.util.Collections.synchronizedList(new ArrayList<>());
+        long warmupEnds = System.nanoTime() + warmup.toNanos();
+        ticker.scheduleAtFixedRate(() -> inFlight.add(http.sendAsync(request(txNo(name, warmupEnds)),
+                        HttpResponse.BodyHandlers.discarding()).thenAccept(this::count)),
+                0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
+        List<Sample> samples = sample(name, warmup.plus(duration));
+        ticker.shutdownNow();
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        return finish(name, warmup, duration, samples);
+    }
+
+    /** Closed loop: {@code clients} clients, each sending its next pay as soon as the last is answered. */
+    Result maximum(String name, int clients, Duration warmup, Duration duration) throws Exception {
+        long warmupEnds = System.nanoTime() + warmup.toNanos();
+        long ends = warmupEnds + duration.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        for (int c = 0; c < clients; c++) {
+            pool.submit(() -> {
+                while (System.nanoTime() < ends) {
+                    count(http.send(request(txNo(name, warmupEnds)), HttpResponse.BodyHandlers.discarding()));
+                }
+                return null;
+            });
+        }
+        List<Sample> samples = sample(name, warmup.plus(duration));
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.MINUTES);
+        return finish(name, warmup, duration, samples);
+    }
+
+    private Result finish(String name, Duration warmup, Duration duration, List<Sample> samples) throws Exception {
+        Sample start = samples.get((int) warmup.toSeconds());
+        Sample end = samples.get(samples.size() - 1);
+        double seconds = (end.elapsedMillis() - start.elapsedMillis()) / 1000.0;
+        long drainStarted = System.nanoTime();
+        // The rest of the queue: wait until every accepted pay of the phase is applied.
+        while (credited(name) < accepted.get() && System.nanoTime() - drainStarted < 120_000_000_000L) {
+            Thread.sleep(200);
+        }
+        return new Result(name, (end.accepted() - start.accepted()) / seconds,
+                (end.credited() - start.credited()) / seconds, latencies(name + "-m-"), samples,
+                Duration.ofNanos(System.nanoTime() - drainStarted));
+    }
+
+    /** Once a second: accepted and credited so far. */
+    private List<Sample> sample(String name, Duration length) throws Exception {
+        List<Sample> samples = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int second = 0; second <= length.toSeconds(); second++) {
+            long due = started + second * 1_000_000_000L;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                // A sampler: the clock is what it waits for.
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            samples.add(new Sample((System.nanoTime() - started) / 1_000_000, accepted.get(), credited(name)));
+        }
+        return samples;
+    }
+
+    private String txNo(String name, long warmupEnds) {
+        return name + (System.nanoTime() < warmupEnds ? "-w-" : "-m-") + sequence.getAndIncrement();
+    }
+
+    private HttpRequest request(String txNo) {
+        int i = sequence.get();
+        return HttpRequest.newBuilder(URI.create(payUrl + "/paydo")).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"accountNo\":\"%d\",\"payAmount\":1.00,\"txNo\":\"%s\"}".formatted(i % 5 + 1, txNo)))
+                .build();
+    }
+
+    private void count(HttpResponse<?> response) {
+        if (response.statusCode() == 200) {
+            accepted.incrementAndGet();
+        }
+    }
+
+    private int credited(String name) throws SQLException {
+        try (Connection db = database.connect("bank1");
+             ResultSet rows = db.createStatement().executeQuery(
+                     "SELECT COUNT(*) FROM de_duplication WHERE tx_no LIKE '" + name + "-%'")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    /**
+     * Pay commit to balance applied, in ms: {@code account_pay.created_at} (pay-service's clock, written in the pay's
+     * transaction) to {@code de_duplication.created} (account-service's clock, written in the apply transaction).
+     */
+    private List<Double> latencies(String prefix) throws SQLException {
+        List<Double> latencies = new ArrayList<>();
+        try (Connection db = database.connect("bank1");
+             ResultSet rows = db.createStatement().executeQuery("""
+                     SELECT TIMESTAMPDIFF(MICROSECOND, p.created_at, d.created) / 1000.0
+                     FROM bank1_pay.account_pay p JOIN bank1.de_duplication d ON d.tx_no = p.tx_no
+                     WHERE p.tx_no LIKE '%s%%'""".formatted(prefix))) {
+            while (rows.next()) {
+                latencies.add(rows.getDouble(1));
+            }
+        }
+        return latencies;
+    }
+
+    /** Counters at one second of the phase. */
+    record Sample(long elapsedMillis, int accepted, int credited) {
+
+        int backlog() {
+            return accepted - credited;
+        }
+    }
+
+    /**
+     * A phase's figures over its measured part.
+     *
+     * @param drained how long the queue took to empty after the clients stopped
+     */
+    record Result(String name, double acceptedPerSecond, double creditedPerSecond, List<Double> latenciesMillis,
+                  List<Sample> samples, Duration drained) {
+
+        Percentiles latency() {
+            return Percentiles.of(latenciesMillis);
+        }
+    }
+}
