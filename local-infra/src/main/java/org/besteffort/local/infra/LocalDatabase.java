@@ -3,14 +3,12 @@ package org.besteffort.local.infra;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * <p>MariaDB stands in for MySQL 8 where Docker is not available: it runs with MySQL 8's default SQL modes and
  * utf8mb4, but without authentication ({@code --skip-grant-tables}: any user name and password are accepted).
  */
-public final class LocalDatabase implements AutoCloseable {
+public final class LocalDatabase implements Database, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalDatabase.class);
 
@@ -122,57 +120,12 @@ public final class LocalDatabase implements AutoCloseable {
         return stopped;
     }
 
-    /**
-     * Runs every {@code *.sql} file in {@code sqlDir} in file-name order, statement by statement over JDBC with utf8mb4.
-     * Each script chooses its own database ({@code CREATE DATABASE IF NOT EXISTS …; USE …;}); see {@link SqlScript}
-     * for the statement syntax.
-     */
-    public void runScripts(Path sqlDir) {
-        List<Path> scripts;
-        try (Stream<Path> files = Files.list(sqlDir)) {
-            scripts = files.filter(file -> file.getFileName().toString().endsWith(".sql")).sorted().toList();
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot list SQL scripts in " + sqlDir, e);
-        }
-        if (scripts.isEmpty()) {
-            throw new IllegalStateException("No *.sql files in " + sqlDir);
-        }
-        scripts.forEach(this::runScript);
-    }
-
-    /** Runs one script; see {@link #runScripts}. */
-    public void runScript(Path script) {
-        List<String> statements;
-        try {
-            statements = SqlScript.statements(Files.readString(script, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read " + script, e);
-        }
-        // A connection without a default schema: the script's own USE decides where its tables go.
-        try (Connection connection = DriverManager.getConnection(url(""), USER, "");
-             Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                try {
-                    statement.execute(sql);
-                } catch (SQLException e) {
-                    throw new IllegalStateException(script.getFileName() + " failed at: " + sql + System.lineSeparator()
-                            + e.getMessage(), e);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot connect to MariaDB on port " + port, e);
-        }
-        log.info("Ran {} ({} statements)", script.getFileName(), statements.size());
-    }
-
-    /**
-     * The JDBC URL of a schema, with the session in UTC so that {@code DATETIME(3)} and {@code Instant} map one to one.
-     */
+    @Override
     public String jdbcUrl(String schema) {
         return url(schema);
     }
 
-    /** A new connection to {@code schema}, for tests that look at rows directly. */
+    @Override
     public Connection connect(String schema) throws SQLException {
         return DriverManager.getConnection(jdbcUrl(schema), USER, "");
     }
@@ -183,6 +136,11 @@ public final class LocalDatabase implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    @Override
+    public String toString() {
+        return "MariaDB on 127.0.0.1:" + port;
     }
 
     /**

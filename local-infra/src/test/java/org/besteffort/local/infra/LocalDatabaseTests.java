@@ -23,7 +23,7 @@ class LocalDatabaseTests {
 
     static final Path SAMPLE_SCRIPTS = Path.of("src/test/resources/sql-sample");
 
-    final LocalDatabase database = TestInfrastructure.shared().database();
+    final Database database = TestInfrastructure.shared().database();
 
     @BeforeEach
     void runSampleScripts() {

@@ -1,0 +1,546 @@
+package org.besteffort.system;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.besteffort.common.NotifyChannel;
+import org.besteffort.local.infra.MySqlContainerDatabase;
+import org.besteffort.system.ComposeFile.ComposeService;
+import org.besteffort.system.ComposeFile.Mount;
+import org.besteffort.system.ComposeFile.PortMapping;
+
+/**
+ * What must hold between docker-compose.yml and the rest of the repository, for a file nobody can run here. Each
+ * check returns every problem it finds, as a sentence naming the service, so that one failing test says everything.
+ */
+record ComposeChecks(ComposeFile compose) {
+
+    /** The keys of a service in the Compose specification that this project may plausibly use. */
+    static final Set<String> SERVICE_KEYS = Set.of("build", "cap_add", "cap_drop", "command", "configs",
+            "container_name", "cpus", "depends_on", "deploy", "dns", "entrypoint", "env_file", "environment", "expose",
+            "extra_hosts", "healthcheck", "hostname", "image", "init", "labels", "logging", "mem_limit",
+            "mem_reservation", "networks", "platform", "ports", "privileged", "profiles", "pull_policy", "read_only",
+            "restart", "secrets", "security_opt", "shm_size", "stop_grace_period", "stop_signal", "sysctls", "tmpfs",
+            "ulimits", "user", "volumes", "working_dir");
+
+    static final Set<String> TOP_LEVEL_KEYS = Set.of("name", "services", "volumes", "networks", "configs", "secrets",
+            "include", "version");
+
+    static final Set<String> HEALTHCHECK_KEYS = Set.of("test", "interval", "timeout", "retries", "start_period",
+            "start_interval", "disable");
+
+    static final Set<String> CONDITIONS = Set.of("service_started", "service_healthy",
+            "service_completed_successfully");
+
+    static final String INIT_DIR = "/docker-entrypoint-initdb.d/";
+
+    static final int MYSQL_PORT = 3306;
+
+    static final int NAMESRV_PORT = 9876;
+
+    static final String LAUNCHER = "org.springframework.boot.loader.launch.JarLauncher";
+
+    private static final Pattern CREATE_USER = Pattern.compile(
+            "CREATE USER '([^']+)'@'[^']*' IDENTIFIED BY '\\$\\{?(\\w+)\\}?'");
+
+    private static final Pattern GRANT = Pattern.compile("GRANT [^;]+ ON (\\w+)\\.\\* TO '([^']+)'");
+
+    private static final Pattern QUEUES = Pattern.compile(
+            "-t\\s+" + NotifyChannel.TOPIC + "\\s+-r\\s+(\\d+)\\s+-w\\s+(\\d+)");
+
+    List<String> unknownKeys() {
+        List<String> problems = new ArrayList<>();
+        compose.yaml().keySet().stream()
+                .filter(key -> !TOP_LEVEL_KEYS.contains(key) && !key.startsWith("x-"))
+                .forEach(key -> problems.add("top level: unknown key '" + key + "'"));
+        for (ComposeService service : compose.services().values()) {
+            service.definition().keySet().stream().filter(key -> !SERVICE_KEYS.contains(key))
+                    .forEach(key -> problems.add(service.name() + ": unknown key '" + key + "'"));
+            ComposeFile.map(service.definition().get("healthcheck")).keySet().stream()
+                    .filter(key -> !HEALTHCHECK_KEYS.contains(key))
+                    .forEach(key -> problems.add(service.name() + ": unknown healthcheck key '" + key + "'"));
+            service.dependsOn().forEach((target, condition) -> {
+                if (!CONDITIONS.contains(condition)) {
+                    problems.add(service.name() + ": depends_on " + target + " has no condition '" + condition + "'");
+                }
+            });
+        }
+        return problems;
+    }
+
+    /** Published and container ports, health check URLs and EXPOSE agree with the port each service listens on. */
+    List<String> portProblems() {
+        List<String> problems = new ArrayList<>();
+        Map<Integer, String> hostPorts = new HashMap<>();
+        for (ComposeService service : compose.services().values()) {
+            for (PortMapping port : service.ports()) {
+                String other = port.published() == null ? null : hostPorts.putIfAbsent(port.published(), service.name());
+                if (other != null) {
+                    problems.add(service.name() + ": host port " + port.published() + " is published by " + other
+                            + " already");
+                }
+            }
+        }
+        for (ComposeService service : compose.builtHere()) {
+            int port = configuration(service).serverPort(service.environment());
+            if (service.ports().isEmpty()) {
+                problems.add(service.name() + ": publishes no port; it listens on " + port);
+            }
+            service.ports().stream().filter(mapping -> mapping.target() != port).forEach(mapping -> problems.add(
+                    service.name() + ": publishes container port " + mapping.target() + ", but listens on " + port));
+            if (!service.healthcheckCommand().contains(":" + port + "/actuator/health")) {
+                problems.add(service.name() + ": its health check does not ask :" + port + "/actuator/health, but '"
+                        + service.healthcheckCommand() + "'");
+            }
+        }
+        return problems;
+    }
+
+    /** Every variable given to a service sets a property the service declares (or a standard one, listed). */
+    List<String> environmentProblems() {
+        List<String> problems = new ArrayList<>();
+        for (ComposeService service : compose.builtHere()) {
+            ServiceConfiguration configuration = configuration(service);
+            service.environment().forEach((variable, value) -> {
+                if (!ServiceConfiguration.JVM_VARIABLES.contains(variable)
+                        && configuration.propertySetBy(variable, value).isEmpty()) {
+                    problems.add(service.name() + ": " + variable + " sets no property that " + configuration.module()
+                            + " declares in application.yml (nor a standard one in ServiceConfiguration)");
+                }
+            });
+        }
+        return problems;
+    }
+
+    /** The database, name server and pay-service addresses name services that exist, listen there and start first. */
+    List<String> addressProblems() {
+        List<String> problems = new ArrayList<>();
+        for (ComposeService service : compose.builtHere()) {
+            ServiceConfiguration configuration = configuration(service);
+            Map<String, String> environment = service.environment();
+            Set<String> startsFirst = dependenciesOf(service);
+
+            URI database = URI.create(configuration.effective(environment, "spring.datasource.url").orElse("")
+                    .replaceFirst("^jdbc:", ""));
+            URI declaredDatabase = URI.create(configuration.properties().getOrDefault("spring.datasource.url", "")
+                    .replaceFirst("^jdbc:", ""));
+            expectService(problems, service, "spring.datasource.url", database.getHost(), database.getPort(),
+                    compose.running("mysql"), MYSQL_PORT, startsFirst);
+            if (!database.getPath().equals(declaredDatabase.getPath())) {
+                problems.add(service.name() + ": spring.datasource.url names schema " + database.getPath()
+                        + ", application.yml " + declaredDatabase.getPath());
+            }
+            Set<String> parameters = parameters(database);
+            parameters(declaredDatabase).stream().filter(parameter -> !parameters.contains(parameter))
+                    .forEach(parameter -> problems.add(service.name() + ": spring.datasource.url drops " + parameter
+                            + " of application.yml's URL"));
+
+            String nameServers = configuration.effective(environment, "rocketmq.name-server").orElse("");
+            for (String nameServer : nameServers.split(";")) {
+                String[] hostAndPort = nameServer.split(":");
+                expectService(problems, service, "rocketmq.name-server", hostAndPort[0],
+                        hostAndPort.length > 1 ? Integer.parseInt(hostAndPort[1]) : -1,
+                        commandContains("mqnamesrv"), NAMESRV_PORT, startsFirst);
+            }
+
+            if (configuration.properties().containsKey("pay-service.url")) {
+                URI payService = URI.create(configuration.effective(environment, "pay-service.url").orElse(""));
+                List<ComposeService> payServices = compose.builtHere().stream()
+                        .filter(candidate -> candidate.module().orElse("").equals("pay-service")).toList();
+                int payPort = payServices.isEmpty() ? -1
+                        : configuration(payServices.get(0)).serverPort(payServices.get(0).environment());
+                expectService(problems, service, "pay-service.url", payService.getHost(), payService.getPort(),
+                        payServices, payPort, startsFirst);
+            }
+        }
+        return problems;
+    }
+
+    /** Each service logs in as a user the MySQL init script creates, with its password, on its own schema. */
+    List<String> credentialProblems() {
+        List<String> problems = new ArrayList<>();
+        List<ComposeService> databases = compose.running("mysql");
+        if (databases.size() != 1) {
+            return List.of("expected one mysql service, found " + databases.size());
+        }
+        ComposeService mysql = databases.get(0);
+        String scripts = initMounts(mysql).stream().filter(mount -> mount.target().endsWith(".sh"))
+                .map(mount -> read(compose.resolve(mount.source()))).reduce("", String::concat);
+        Map<String, String> passwordVariableByUser = new HashMap<>();
+        Matcher users = CREATE_USER.matcher(scripts);
+        while (users.find()) {
+            passwordVariableByUser.put(users.group(1), users.group(2));
+        }
+        Map<String, Set<String>> schemasByUser = new HashMap<>();
+        Matcher grants = GRANT.matcher(scripts);
+        while (grants.find()) {
+            schemasByUser.computeIfAbsent(grants.group(2), user -> new LinkedHashSet<>()).add(grants.group(1));
+        }
+
+        for (ComposeService service : compose.builtHere()) {
+            ServiceConfiguration configuration = configuration(service);
+            Map<String, String> environment = service.environment();
+            String user = configuration.effective(environment, "spring.datasource.username").orElse("");
+            String password = configuration.effective(environment, "spring.datasource.password").orElse("");
+            String schema = URI.create(configuration.effective(environment, "spring.datasource.url").orElse("")
+                    .replaceFirst("^jdbc:", "")).getPath().replaceFirst("^/", "");
+            if (user.equals("root")) {
+                problems.add(service.name() + ": logs in to MySQL as root");
+                continue;
+            }
+            String variable = passwordVariableByUser.get(user);
+            if (variable == null) {
+                problems.add(service.name() + ": user " + user + " is not created by the MySQL init scripts");
+                continue;
+            }
+            if (!password.equals(mysql.environment().get(variable))) {
+                problems.add(service.name() + ": password '" + password + "' is not what " + mysql.name()
+                        + " gives " + user + " (" + variable + ": '" + mysql.environment().get(variable) + "')");
+            }
+            if (!schemasByUser.getOrDefault(user, Set.of()).contains(schema)) {
+                problems.add(service.name() + ": user " + user + " is granted " + schemasByUser.get(user)
+                        + ", not the schema " + schema + " it connects to");
+            }
+        }
+
+        for (ComposeService notifier : modules("pay-service")) {
+            ServiceConfiguration notifierConfiguration = configuration(notifier);
+            String keyId = notifierConfiguration.effective(notifier.environment(), "notifier.signing.key-id").orElse("");
+            String secret = notifierConfiguration.effective(notifier.environment(), "notifier.signing.secret").orElse("");
+            for (ComposeService receiver : modules("account-service")) {
+                Optional<String> known = configuration(receiver).effective(receiver.environment(),
+                        "receiver.signing-keys." + keyId);
+                if (!known.equals(Optional.of(secret))) {
+                    problems.add(receiver.name() + ": does not know " + notifier.name() + "'s signing key " + keyId
+                            + " with its secret: every notification would be parked");
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** Mounted files exist, and MySQL initialises from every script of sql/, in order, as the tests do. */
+    List<String> mountProblems() {
+        List<String> problems = new ArrayList<>();
+        for (ComposeService service : compose.services().values()) {
+            service.volumes().stream().filter(Mount::isBind)
+                    .filter(mount -> !Files.exists(compose.resolve(mount.source())))
+                    .forEach(mount -> problems.add(service.name() + ": mounts " + mount.source()
+                            + ", which does not exist"));
+        }
+        for (ComposeService mysql : compose.running("mysql")) {
+            List<Mount> init = initMounts(mysql);
+            List<String> mountedSql = init.stream().map(Mount::source)
+                    .filter(source -> Path.of(source).normalize().startsWith("sql")).map(ComposeChecks::fileName).toList();
+            for (String script : sqlScripts()) {
+                if (!mountedSql.contains(script)) {
+                    problems.add(mysql.name() + ": sql/" + script + " is not mounted into " + INIT_DIR);
+                }
+            }
+            List<String> runOrder = init.stream().sorted((a, b) -> fileName(a.target()).compareTo(fileName(b.target())))
+                    .map(Mount::source).map(ComposeChecks::fileName).filter(name -> name.endsWith(".sql")).toList();
+            if (!runOrder.equals(runOrder.stream().sorted().toList())) {
+                problems.add(mysql.name() + ": the entrypoint would run the sql/ scripts in the order " + runOrder);
+            }
+            init.stream().filter(mount -> !mount.readOnly()).forEach(mount -> problems.add(mysql.name() + ": "
+                    + mount.source() + " is mounted writable"));
+        }
+        return problems;
+    }
+
+    /** Nothing waits for a mere start: for a health check, or for a one-shot job to succeed. */
+    List<String> dependencyProblems() {
+        List<String> problems = new ArrayList<>();
+        Map<String, ComposeService> services = compose.services();
+        for (ComposeService service : services.values()) {
+            service.dependsOn().forEach((targetName, condition) -> {
+                ComposeService target = services.get(targetName);
+                if (target == null) {
+                    problems.add(service.name() + ": depends on " + targetName + ", which is not a service");
+                } else if (condition.equals("service_healthy") && !target.hasHealthcheck()) {
+                    problems.add(service.name() + ": waits for " + targetName + " to be healthy, which has no health"
+                            + " check");
+                } else if (condition.equals("service_completed_successfully")
+                        && !Set.of("no", "on-failure").contains(target.restart())) {
+                    problems.add(service.name() + ": waits for " + targetName + " to complete, which restarts "
+                            + target.restart());
+                } else if (condition.equals("service_started")) {
+                    problems.add(service.name() + ": waits only for " + targetName + " to start; give it a health"
+                            + " check and wait for service_healthy");
+                }
+            });
+        }
+        compose.builtHere().stream().filter(service -> !service.hasHealthcheck())
+                .forEach(service -> problems.add(service.name() + ": has no health check"));
+        return problems;
+    }
+
+    /** Each image built here comes from a Dockerfile that exists and passes the checks of the next method. */
+    List<String> dockerfileProblems() {
+        List<String> problems = new ArrayList<>();
+        for (ComposeService service : compose.builtHere()) {
+            Path file = compose.resolve(service.dockerfile().orElseThrow());
+            if (!Files.isRegularFile(file)) {
+                problems.add(service.name() + ": " + service.dockerfile().orElseThrow() + " does not exist");
+            } else {
+                problems.addAll(dockerfileProblems(service, Dockerfile.load(file)));
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * The image runs as a non-root user on eclipse-temurin:17-jre, exposes the service's port, starts Spring Boot's
+     * launcher, and is built from the module's jar, which .dockerignore lets into the build context.
+     */
+    List<String> dockerfileProblems(ComposeService service, Dockerfile dockerfile) {
+        List<String> problems = new ArrayList<>();
+        String name = service.name() + " (" + service.dockerfile().orElse("?") + ")";
+        dockerfile.stages().stream().filter(stage -> !stage.image().equals("eclipse-temurin:17-jre"))
+                .forEach(stage -> problems.add(name + ": a stage runs on " + stage.image()
+                        + ", not eclipse-temurin:17-jre"));
+        Dockerfile.Stage runtime = dockerfile.runtime();
+        String user = runtime.last("USER").orElse("root");
+        if (Set.of("root", "0", "0:0", "root:root").contains(user)) {
+            problems.add(name + ": runs as root");
+        }
+        int port = configuration(service).serverPort(Map.of());
+        if (!runtime.all("EXPOSE").contains(String.valueOf(port))) {
+            problems.add(name + ": does not EXPOSE " + port);
+        }
+        if (!runtime.last("ENTRYPOINT").orElse("").contains(LAUNCHER)) {
+            problems.add(name + ": its ENTRYPOINT does not start " + LAUNCHER);
+        }
+        String jar = service.module().orElse("?") + "/target/" + service.module().orElse("?") + ".jar";
+        List<String> copied = dockerfile.stages().stream().flatMap(stage -> stage.all("COPY").stream())
+                .filter(arguments -> !arguments.startsWith("--from")).map(arguments -> arguments.split("\\s+")[0])
+                .toList();
+        if (!copied.equals(List.of(jar))) {
+            problems.add(name + ": copies " + copied + " from the build context, not just " + jar);
+        }
+        if (!read(compose.resolve(".dockerignore")).lines().map(String::strip).toList().contains("!" + jar)) {
+            problems.add(name + ": .dockerignore keeps " + jar + " out of the build context");
+        }
+        return problems;
+    }
+
+    /** The layer directories the runtime stage copies are the layers of the service's jar, in the jar's order. */
+    List<String> layerProblems() {
+        List<String> problems = new ArrayList<>();
+        for (ComposeService service : compose.builtHere()) {
+            Dockerfile dockerfile = Dockerfile.load(compose.resolve(service.dockerfile().orElseThrow()));
+            List<String> copiedLayers = dockerfile.runtime().all("COPY").stream()
+                    .filter(arguments -> arguments.startsWith("--from"))
+                    .map(arguments -> arguments.split("\\s+")[1].replaceFirst("/$", ""))
+                    .map(path -> path.substring(path.lastIndexOf('/') + 1)).toList();
+            List<String> jarLayers = layers(jarOf(service));
+            if (!copiedLayers.equals(jarLayers)) {
+                problems.add(service.name() + ": copies the layers " + copiedLayers + ", the jar has " + jarLayers);
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * The broker registers under a name the services resolve, topics are created up front (none on the fly), with
+     * enough queues for every account-service replica, before any service starts.
+     */
+    List<String> brokerProblems() {
+        List<String> problems = new ArrayList<>();
+        List<ComposeService> brokers = commandContains("mqbroker");
+        if (brokers.size() != 1) {
+            return List.of("expected one service running mqbroker, found " + brokers.size());
+        }
+        ComposeService broker = brokers.get(0);
+        Matcher configFlag = Pattern.compile("-c\\s+(\\S+)").matcher(broker.command());
+        Optional<Mount> configMount = configFlag.find()
+                ? broker.volumes().stream().filter(mount -> mount.target().equals(configFlag.group(1))).findFirst()
+                : Optional.empty();
+        if (configMount.isEmpty()) {
+            return List.of(broker.name() + ": runs without a mounted broker.conf (mqbroker -c <mounted file>)");
+        }
+        Properties config = new Properties();
+        try (InputStream in = Files.newInputStream(compose.resolve(configMount.get().source()))) {
+            config.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String brokerIp = config.getProperty("brokerIP1", "");
+        if (!compose.services().containsKey(brokerIp)) {
+            problems.add(broker.name() + ": brokerIP1 '" + brokerIp + "' is not a service name, so the services could"
+                    + " not resolve the address the broker registers");
+        }
+        String listenPort = config.getProperty("listenPort", "10911");
+        if (!broker.healthcheckCommand().contains("/" + listenPort)) {
+            problems.add(broker.name() + ": its health check does not probe listenPort " + listenPort);
+        }
+        String nameServer = config.getProperty("namesrvAddr", "").split(":")[0];
+        if (commandContains("mqnamesrv").stream().noneMatch(service -> service.name().equals(nameServer))) {
+            problems.add(broker.name() + ": namesrvAddr '" + nameServer + "' is not the NameServer service");
+        }
+
+        if (Boolean.parseBoolean(config.getProperty("autoCreateTopicEnable", "true"))) {
+            problems.add(broker.name() + ": autoCreateTopicEnable is on; create " + NotifyChannel.TOPIC + " up front");
+            return problems;
+        }
+        List<ComposeService> initServices = compose.services().values().stream()
+                .filter(service -> service.volumes().stream().anyMatch(mount -> mount.isBind()
+                        && service.command().contains(mount.target()) && mount.source().endsWith(".sh")))
+                .filter(service -> service.image().equals(broker.image())).toList();
+        if (initServices.size() != 1) {
+            problems.add("expected one service that runs a topic script on the broker's image, found "
+                    + initServices.stream().map(ComposeService::name).toList());
+            return problems;
+        }
+        ComposeService init = initServices.get(0);
+        String script = init.volumes().stream().filter(mount -> init.command().contains(mount.target()))
+                .map(mount -> read(compose.resolve(mount.source()))).findFirst().orElse("");
+        Matcher queues = QUEUES.matcher(script);
+        int replicas = modules("account-service").size();
+        if (!queues.find()) {
+            problems.add(init.name() + ": creates no " + NotifyChannel.TOPIC + " with -r <n> -w <n>");
+        } else if (Integer.parseInt(queues.group(1)) < replicas || Integer.parseInt(queues.group(2)) < replicas) {
+            problems.add(init.name() + ": gives " + NotifyChannel.TOPIC + " fewer queues than the " + replicas
+                    + " account-service replicas: one would sit idle");
+        }
+        for (String expected : List.of(NotifyChannel.CONSUMER_GROUP, "updateSubGroup", "%RETRY%")) {
+            if (!script.contains(expected)) {
+                problems.add(init.name() + ": its script does not mention " + expected);
+            }
+        }
+        for (ComposeService service : compose.builtHere()) {
+            if (!"service_completed_successfully".equals(service.dependsOn().get(init.name()))) {
+                problems.add(service.name() + ": starts without waiting for " + init.name()
+                        + " to complete successfully");
+            }
+        }
+        return problems;
+    }
+
+    /** Compose runs what the tests run: MySQL's image of Testcontainers, RocketMQ's version of local-broker. */
+    List<String> imageProblems() {
+        List<String> problems = new ArrayList<>();
+        compose.running("mysql").stream().filter(service -> !service.image().orElseThrow()
+                        .equals(MySqlContainerDatabase.IMAGE))
+                .forEach(service -> problems.add(service.name() + ": runs " + service.image().orElseThrow()
+                        + ", the MySQL tests run " + MySqlContainerDatabase.IMAGE));
+        Matcher version = Pattern.compile("<rocketmq-server.version>([^<]+)</rocketmq-server.version>")
+                .matcher(read(compose.resolve("pom.xml")));
+        String expected = version.find() ? "apache/rocketmq:" + version.group(1) : "apache/rocketmq:?";
+        compose.running("apache/rocketmq").stream().filter(service -> !service.image().orElseThrow().equals(expected))
+                .forEach(service -> problems.add(service.name() + ": runs " + service.image().orElseThrow()
+                        + ", local-broker and the tests run " + expected));
+        return problems;
+    }
+
+    /** The service's jar as {@code ./mvnw package} leaves it. */
+    Path jarOf(ComposeService service) {
+        String module = service.module().orElseThrow();
+        return compose.resolve(module + "/target/" + module + ".jar");
+    }
+
+    ServiceConfiguration configuration(ComposeService service) {
+        return ServiceConfiguration.load(compose.repositoryRoot(), service.module().orElseThrow());
+    }
+
+    private List<ComposeService> modules(String module) {
+        return compose.builtHere().stream().filter(service -> service.module().orElse("").equals(module)).toList();
+    }
+
+    private List<ComposeService> commandContains(String word) {
+        return compose.services().values().stream().filter(service -> service.command().contains(word)).toList();
+    }
+
+    private static void expectService(List<String> problems, ComposeService service, String property, String host,
+                                      int port, List<ComposeService> candidates, int expectedPort,
+                                      Set<String> startsFirst) {
+        Optional<ComposeService> target = candidates.stream().filter(candidate -> candidate.name().equals(host))
+                .findFirst();
+        if (target.isEmpty()) {
+            problems.add(service.name() + ": " + property + " names host '" + host + "', expected one of "
+                    + candidates.stream().map(ComposeService::name).toList());
+            return;
+        }
+        if (port != expectedPort) {
+            problems.add(service.name() + ": " + property + " uses port " + port + " of " + host + ", which listens on "
+                    + expectedPort);
+        }
+        if (!startsFirst.contains(host)) {
+            problems.add(service.name() + ": uses " + host + " (" + property + ") but does not depend on it");
+        }
+    }
+
+    /** The services this one waits for, directly or through others. */
+    private Set<String> dependenciesOf(ComposeService service) {
+        Set<String> seen = new LinkedHashSet<>();
+        Deque<String> next = new ArrayDeque<>(service.dependsOn().keySet());
+        while (!next.isEmpty()) {
+            String name = next.pop();
+            if (seen.add(name)) {
+                compose.service(name).ifPresent(dependency -> next.addAll(dependency.dependsOn().keySet()));
+            }
+        }
+        return seen;
+    }
+
+    private static List<Mount> initMounts(ComposeService mysql) {
+        return mysql.volumes().stream().filter(mount -> mount.target().startsWith(INIT_DIR)).toList();
+    }
+
+    private List<String> sqlScripts() {
+        try (Stream<Path> files = Files.list(compose.resolve("sql"))) {
+            return files.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(".sql")).sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Set<String> parameters(URI uri) {
+        return uri.getQuery() == null ? Set.of() : new LinkedHashSet<>(Arrays.asList(uri.getQuery().split("&")));
+    }
+
+    private static String fileName(String path) {
+        return Path.of(path).getFileName().toString();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The layer names of a Spring Boot jar's {@code BOOT-INF/layers.idx}, in order. */
+    private static List<String> layers(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile());
+             InputStream index = file.getInputStream(file.getEntry("BOOT-INF/layers.idx"))) {
+            return new String(index.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> line.startsWith("- \"")).map(line -> line.substring(3, line.indexOf("\":")))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package org.besteffort.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.besteffort.local.infra.RepositoryRoot;
+import org.besteffort.system.ComposeFile.ComposeService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * docker-compose.yml and the Dockerfiles, checked against the services on every build, because no machine of this
+ * project can run them. Each check is also shown failing on a file with one realistic mistake.
+ */
+class ComposeFileTests {
+
+    static final Path ROOT = RepositoryRoot.find();
+
+    final ComposeFile compose = ComposeFile.load(ROOT);
+
+    final ComposeChecks checks = new ComposeChecks(compose);
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void runsTheDatabaseTheBrokerPayServiceAndTwoAccountServiceReplicas() {
+        assertThat(compose.running("mysql")).hasSize(1);
+        assertThat(compose.running("apache/rocketmq")).hasSize(3);
+        assertThat(compose.builtHere()).extracting(service -> service.module().orElseThrow())
+                .containsExactlyInAnyOrder("pay-service", "account-service", "account-service");
+        assertThat(checks.unknownKeys()).isEmpty();
+    }
+
+    @Test
+    void publishesEachServiceOnThePortItListensOn() {
+        assertThat(checks.portProblems()).isEmpty();
+    }
+
+    @Test
+    void setsOnlyEnvironmentVariablesTheServicesRead() {
+        assertThat(checks.environmentProblems()).isEmpty();
+    }
+
+    @Test
+    void pointsEachServiceAtContainersThatListenThereAndStartFirst() {
+        assertThat(checks.addressProblems()).isEmpty();
+    }
+
+    @Test
+    void logsEachServiceInWithItsOwnUserAndSharesTheSigningKey() {
+        assertThat(checks.credentialProblems()).isEmpty();
+    }
+
+    @Test
+    void mountsFilesThatExistAndEverySqlScriptInOrder() {
+        assertThat(checks.mountProblems()).isEmpty();
+    }
+
+    @Test
+    void startsNothingBeforeWhatItNeedsIsHealthy() {
+        assertThat(checks.dependencyProblems()).isEmpty();
+    }
+
+    @Test
+    void buildsEachServiceFromADockerfileThatRunsAsNonRoot() {
+        assertThat(checks.dockerfileProblems()).isEmpty();
+    }
+
+    @Test
+    void copiesExactlyTheLayersOfTheServicesJars() {
+        compose.builtHere().forEach(service -> assumeTrue(Files.isRegularFile(checks.jarOf(service)),
+                () -> checks.jarOf(service) + " is not built (./mvnw package)"));
+
+        assertThat(checks.layerProblems()).isEmpty();
+    }
+
+    @Test
+    void createsTheTopicAndGroupOnABrokerTheServicesCanResolve() {
+        assertThat(checks.brokerProblems()).isEmpty();
+    }
+
+    @Test
+    void runsTheSameMySqlAndRocketMqAsTheTests() {
+        assertThat(checks.imageProblems()).isEmpty();
+    }
+
+    @Test
+    void reportsAMisspelledEnvironmentVariable() {
+        ComposeChecks broken = brokenBy("SPRING_DATASOURCE_USERNAME: pay_service", "SPRING_DATASOURCE_USER: pay_service");
+
+        assertThat(broken.environmentProblems()).singleElement().asString()
+                .startsWith("pay-service: SPRING_DATASOURCE_USER sets no property");
+    }
+
+    @Test
+    void reportsAContainerPortTheServiceDoesNotListenOn() {
+        ComposeChecks broken = brokenBy("\"8083:8082\"", "\"8083:8080\"");
+
+        assertThat(broken.portProblems()).containsExactly(
+                "account-service-2: publishes container port 8080, but listens on 8082");
+    }
+
+    @Test
+    void reportsAnAddressThatNamesNoService() {
+        ComposeChecks broken = brokenBy("PAY_SERVICE_URL: http://pay-service:8081",
+                "PAY_SERVICE_URL: http://payservice:8081");
+
+        assertThat(broken.addressProblems()).hasSize(2).allSatisfy(problem ->
+                assertThat(problem).contains("pay-service.url names host 'payservice'"));
+    }
+
+    @Test
+    void reportsAServiceThatCouldNotVerifyTheNotifiersSignature() {
+        ComposeChecks broken = brokenBy("RECEIVER_SIGNING_KEYS_K1: ${NOTIFY_SIGNING_SECRET:-compose-dev-secret}",
+                "RECEIVER_SIGNING_KEYS_K1: another-secret");
+
+        assertThat(broken.credentialProblems()).hasSize(2).allSatisfy(problem ->
+                assertThat(problem).contains("does not know pay-service's signing key k1"));
+    }
+
+    @Test
+    void reportsASqlScriptThatIsNotMounted() {
+        ComposeChecks broken = brokenBy("      - ./sql/2-bank1.sql:/docker-entrypoint-initdb.d/2-bank1.sql:ro\n", "");
+
+        assertThat(broken.mountProblems()).containsExactly("mysql: sql/2-bank1.sql is not mounted into "
+                + ComposeChecks.INIT_DIR);
+    }
+
+    @Test
+    void reportsWaitingForHealthWhereThereIsNoHealthCheck() {
+        ComposeChecks broken = new ComposeChecks(ComposeFile.load(ROOT));
+        broken.compose().service("mysql").orElseThrow().definition().remove("healthcheck");
+
+        assertThat(broken.dependencyProblems()).hasSize(3).allSatisfy(problem ->
+                assertThat(problem).contains("waits for mysql to be healthy, which has no health check"));
+    }
+
+    @Test
+    void reportsADockerfileThatRunsAsRoot() throws Exception {
+        ComposeService payService = compose.service("pay-service").orElseThrow();
+        String dockerfile = Files.readString(ROOT.resolve("pay-service/Dockerfile"));
+
+        List<String> problems = checks.dockerfileProblems(payService,
+                Dockerfile.parse(dockerfile.replaceFirst("(?m)^USER .*$", "")));
+
+        assertThat(problems).containsExactly("pay-service (pay-service/Dockerfile): runs as root");
+    }
+
+    @Test
+    void reportsABrokerAddressTheServicesCouldNotResolve() throws IOException {
+        ComposeChecks broken = new ComposeChecks(ComposeFile.load(ROOT));
+        Map<String, Object> broker = broken.compose().service("rocketmq-broker").orElseThrow().definition();
+        // The same file, with the address a laptop's docker run would use.
+        Path copy = Files.writeString(tmp.resolve("broker.conf"), read(ROOT.resolve("docker/rocketmq/broker.conf"))
+                .replace("brokerIP1 = rocketmq-broker", "brokerIP1 = 127.0.0.1"));
+        broker.put("volumes", List.of(copy + ":/home/rocketmq/broker.conf:ro"));
+
+        assertThat(broken.brokerProblems()).singleElement().asString()
+                .contains("brokerIP1 '127.0.0.1' is not a service name");
+    }
+
+    private static ComposeChecks brokenBy(String original, String replacement) {
+        String text = read(ROOT.resolve(ComposeFile.FILE_NAME));
+        assertThat(text).contains(original);
+        return new ComposeChecks(ComposeFile.parse(ROOT, text.replace(original, replacement)));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
