@@ -87,5 +87,8 @@ class PayResultReceiver implements RocketMQListener<MessageExt>, RocketMQPushCon
     @Override
     public void prepareStart(DefaultMQPushConsumer consumer) {
         consumer.setMaxReconsumeTimes(properties.maxReconsumeTimes());
+        // An instance that joins the group pulls nothing until the broker has its subscription: heartbeat every 5 s
+        // instead of 30 s, so that a scale-out or a restart is not a 30 s pause.
+        consumer.setHeartbeatBrokerInterval(5_000);
     }
 }
