@@ -43,11 +43,24 @@ public final class Benchmark {
             var fixed = new LoadPhase(stack.payUrl(), stack.database()).fixedRate("bench-fixed", options.rate(),
                     options.warmup(), options.duration());
             out.printf("Maximum throughput: %d clients%n", options.clients());
+            var pids = Footprint.pids(stack.pids(), stack.database().dataDir());
+            var cpuBefore = Footprint.cpuSeconds(pids);
+            long maxStarted = System.nanoTime();
             var maximum = new LoadPhase(stack.payUrl(), stack.database()).maximum("bench-max", options.clients(),
                     options.warmup(), options.duration());
+            double maxSeconds = (System.nanoTime() - maxStarted) / 1e9;
+            var cpuAfter = Footprint.cpuSeconds(pids);
+            Map<String, Double> cpuShare = new LinkedHashMap<>();
+            cpuAfter.forEach((name, seconds) -> cpuShare.put(name, (seconds - cpuBefore.get(name)) / maxSeconds));
             var rss = Footprint.residentMiB(stack.pids(), stack.database().dataDir());
             Map<String, Object> result = result(options, raw, fixed, maximum, rss);
+            result.put("cpuCoresDuringMaximum", cpuShare);
             print(out, options, raw, fixed, maximum, rss);
+            out.println("CPU during the maximum-throughput phase, in cores (the machine has "
+                    + Runtime.getRuntime().availableProcessors() + "):");
+            cpuShare.forEach((name, cores) -> out.printf("  %-16s %5.2f%n", name, cores));
+            out.printf("  %-16s %5.2f%n", "together", cpuShare.values().stream().mapToDouble(Double::doubleValue)
+                    .sum());
             Path json = workDir.resolve("benchmark.json");
             Files.writeString(json, JSON.toJSONString(result, JSONWriter.Feature.PrettyFormat));
             out.printf("%nJSON result: %s%n", json);
