@@ -6,36 +6,25 @@ import java.time.Duration;
 /**
  * Course scenario (a): the notification is lost, and the receiver's reconciliation job asks for the result.
  */
-class ActiveQueryScenario implements Scenario {
+class ActiveQueryScenario extends Scenario {
 
-    private static final String ACCOUNT_NO = "1";
     private static final BigDecimal AMOUNT = new BigDecimal("20.00");
     private static final Duration POLL_EVERY = Duration.ofMillis(100);
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    @Override
-    public String name() {
-        return "active-query";
-    }
-
-    @Override
-    public String title() {
-        return "course scenario (a): a lost message, found by asking";
-    }
-
-    @Override
-    public String header() {
-        return "pay-service pays the recharge, but its message is thrown away on purpose. The recharge waits out "
+    ActiveQueryScenario() {
+        super("active-query",
+                "course scenario (a): a lost message, found by asking",
+                "pay-service pays the recharge, but its message is thrown away on purpose. The recharge waits out "
                 + "its grace period; then account-service's reconciliation job asks pay-service /payresult and "
-                + "settles it itself.";
+                + "settles it itself.");
     }
 
     @Override
-    public Verdict run(Stack stack, Timeline timeline) {
+    Verdict run(Stack stack, Timeline timeline) {
         try (FaultSwitches faults = FaultSwitches.take(stack, timeline)) {
-            faults.set(NotifierFaults.Change.OFF.withDropNextNotifications(1), ReceiverFaults.Change.OFF);
-            AccountView before = stack.account().account(ACCOUNT_NO);
-            timeline.step(before.balanceLine());
+            AccountView before = prepare(stack, timeline, faults,
+                    NotifierFaults.Change.OFF.withDropNextNotifications(1), ReceiverFaults.Change.OFF);
 
             Duration sent = timeline.elapsed();
             RechargeView started = stack.account().startRecharge(ACCOUNT_NO, AMOUNT);

@@ -8,37 +8,26 @@ import java.util.UUID;
 /**
  * Break it: the receiver fails the first two deliveries, and the broker's redelivery settles the pay.
  */
-class FailDeliveriesScenario implements Scenario {
+class FailDeliveriesScenario extends Scenario {
 
-    private static final String ACCOUNT_NO = "1";
     private static final BigDecimal AMOUNT = new BigDecimal("50.00");
     private static final int FAILING = 2;
     private static final Duration POLL_EVERY = Duration.ofMillis(100);
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
-    @Override
-    public String name() {
-        return "fail-deliveries";
-    }
-
-    @Override
-    public String title() {
-        return "break it: deliveries that fail";
-    }
-
-    @Override
-    public String header() {
-        return "account-service fails the next two deliveries on purpose, as a receiver with a broken database "
+    FailDeliveriesScenario() {
+        super("fail-deliveries",
+                "break it: deliveries that fail",
+                "account-service fails the next two deliveries on purpose, as a receiver with a broken database "
                 + "would. The broker redelivers with growing waits, and the third delivery credits the account, "
-                + "once.";
+                + "once.");
     }
 
     @Override
-    public Verdict run(Stack stack, Timeline timeline) {
+    Verdict run(Stack stack, Timeline timeline) {
         try (FaultSwitches faults = FaultSwitches.take(stack, timeline)) {
-            faults.set(NotifierFaults.Change.OFF, ReceiverFaults.Change.OFF.withFailNextDeliveries(FAILING));
-            AccountView before = stack.account().account(ACCOUNT_NO);
-            timeline.step(before.balanceLine());
+            AccountView before = prepare(stack, timeline, faults, NotifierFaults.Change.OFF,
+                    ReceiverFaults.Change.OFF.withFailNextDeliveries(FAILING));
 
             // Paid directly: a recharge started at account-service would be settled by its reconciliation job
             // long before the broker's redeliveries.

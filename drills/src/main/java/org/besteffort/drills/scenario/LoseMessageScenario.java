@@ -8,36 +8,25 @@ import java.util.UUID;
 /**
  * Break it: a pay made directly at pay-service loses its message, and only the statement job can find it.
  */
-class LoseMessageScenario implements Scenario {
+class LoseMessageScenario extends Scenario {
 
-    private static final String ACCOUNT_NO = "1";
     private static final BigDecimal AMOUNT = new BigDecimal("30.00");
     private static final Duration POLL_EVERY = Duration.ofMillis(100);
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
-    @Override
-    public String name() {
-        return "lose-message";
-    }
-
-    @Override
-    public String title() {
-        return "break it: a message lost, and nobody waiting for it";
-    }
-
-    @Override
-    public String header() {
-        return "A pay is made directly at pay-service and its message is thrown away, so account-service has no "
+    LoseMessageScenario() {
+        super("lose-message",
+                "break it: a message lost, and nobody waiting for it",
+                "A pay is made directly at pay-service and its message is thrown away, so account-service has no "
                 + "recharge waiting and nothing to ask about. Only the statement job, which pages through "
-                + "pay-service's settled pays, can find it.";
+                + "pay-service's settled pays, can find it.");
     }
 
     @Override
-    public Verdict run(Stack stack, Timeline timeline) {
+    Verdict run(Stack stack, Timeline timeline) {
         try (FaultSwitches faults = FaultSwitches.take(stack, timeline)) {
-            faults.set(NotifierFaults.Change.OFF.withDropNextNotifications(1), ReceiverFaults.Change.OFF);
-            AccountView before = stack.account().account(ACCOUNT_NO);
-            timeline.step(before.balanceLine());
+            AccountView before = prepare(stack, timeline, faults,
+                    NotifierFaults.Change.OFF.withDropNextNotifications(1), ReceiverFaults.Change.OFF);
 
             PayRequest request = new PayRequest(ACCOUNT_NO, AMOUNT, "lost-" + UUID.randomUUID());
             Duration sent = timeline.elapsed();

@@ -6,36 +6,24 @@ import java.time.Duration;
 /**
  * Course scenario (b): a recharge settled by its message, on the first delivery.
  */
-class MessageScenario implements Scenario {
+class MessageScenario extends Scenario {
 
-    private static final String ACCOUNT_NO = "1";
     private static final BigDecimal AMOUNT = new BigDecimal("10.00");
     private static final Duration POLL_EVERY = Duration.ofMillis(50);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    @Override
-    public String name() {
-        return "message";
-    }
-
-    @Override
-    public String title() {
-        return "course scenario (b): the message settles the recharge";
-    }
-
-    @Override
-    public String header() {
-        return "account-service starts a recharge, pay-service pays it and, once its transaction has committed, "
+    MessageScenario() {
+        super("message",
+                "course scenario (b): the message settles the recharge",
+                "account-service starts a recharge, pay-service pays it and, once its transaction has committed, "
                 + "announces the result on RocketMQ. Watch the receiver apply that message on its first delivery, "
-                + "without ever having to ask.";
+                + "without ever having to ask.");
     }
 
     @Override
-    public Verdict run(Stack stack, Timeline timeline) {
+    Verdict run(Stack stack, Timeline timeline) {
         try (FaultSwitches faults = FaultSwitches.take(stack, timeline)) {
-            faults.set(NotifierFaults.Change.OFF, ReceiverFaults.Change.OFF);
-            AccountView before = stack.account().account(ACCOUNT_NO);
-            timeline.step(before.balanceLine());
+            AccountView before = prepare(stack, timeline, faults, NotifierFaults.Change.OFF, ReceiverFaults.Change.OFF);
 
             Duration sent = timeline.elapsed();
             RechargeView started = stack.account().startRecharge(ACCOUNT_NO, AMOUNT);

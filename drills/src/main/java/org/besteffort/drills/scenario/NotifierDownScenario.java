@@ -7,38 +7,27 @@ import java.time.Duration;
  * Break it: the message is lost and the notifier cannot be asked for a while; reconciliation backs off, then
  * settles.
  */
-class NotifierDownScenario implements Scenario {
+class NotifierDownScenario extends Scenario {
 
-    private static final String ACCOUNT_NO = "1";
     private static final BigDecimal AMOUNT = new BigDecimal("60.00");
     private static final Duration OUTAGE = Duration.ofSeconds(15);
     private static final Duration POLL_EVERY = Duration.ofMillis(100);
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
-    @Override
-    public String name() {
-        return "notifier-down";
-    }
-
-    @Override
-    public String title() {
-        return "break it: the notifier cannot be asked";
-    }
-
-    @Override
-    public String header() {
-        return "The message is lost and pay-service answers /payresult with 503 for a while, as a notifier under "
+    NotifierDownScenario() {
+        super("notifier-down",
+                "break it: the notifier cannot be asked",
+                "The message is lost and pay-service answers /payresult with 503 for a while, as a notifier under "
                 + "maintenance would. The reconciliation job's questions fail and it backs off; once /payresult "
-                + "answers again, its next question settles the recharge.";
+                + "answers again, its next question settles the recharge.");
     }
 
     @Override
-    public Verdict run(Stack stack, Timeline timeline) {
+    Verdict run(Stack stack, Timeline timeline) {
         try (FaultSwitches faults = FaultSwitches.take(stack, timeline)) {
-            faults.set(NotifierFaults.Change.OFF.withDropNextNotifications(1).withPayresultUnavailableFor(OUTAGE),
+            AccountView before = prepare(stack, timeline, faults,
+                    NotifierFaults.Change.OFF.withDropNextNotifications(1).withPayresultUnavailableFor(OUTAGE),
                     ReceiverFaults.Change.OFF);
-            AccountView before = stack.account().account(ACCOUNT_NO);
-            timeline.step(before.balanceLine());
 
             Duration sent = timeline.elapsed();
             RechargeView started = stack.account().startRecharge(ACCOUNT_NO, AMOUNT);

@@ -17,9 +17,8 @@ import java.util.concurrent.Executors;
 /**
  * Course scenario (c), idempotency: the same pay requested again and twice at once moves the balance once.
  */
-class ReplayScenario implements Scenario {
+class ReplayScenario extends Scenario {
 
-    private static final String ACCOUNT_NO = "1";
     private static final BigDecimal FIRST = new BigDecimal("25.00");
     private static final BigDecimal SECOND = new BigDecimal("40.00");
     private static final BigDecimal CONFLICTING = new BigDecimal("99.00");
@@ -28,29 +27,18 @@ class ReplayScenario implements Scenario {
     // Long enough to see that nothing more arrives once both pays are settled; short enough for a classroom.
     private static final Duration QUIET = Duration.ofSeconds(3);
 
-    @Override
-    public String name() {
-        return "replay";
-    }
-
-    @Override
-    public String title() {
-        return "course scenario (c): the same pay, again and at the same moment";
-    }
-
-    @Override
-    public String header() {
-        return "One pay is sent to pay-service twice in a row under the same txNo, another one twice at the same "
+    ReplayScenario() {
+        super("replay",
+                "course scenario (c): the same pay, again and at the same moment",
+                "One pay is sent to pay-service twice in a row under the same txNo, another one twice at the same "
                 + "moment from two threads. pay-service answers the pay it recorded instead of paying again, "
-                + "refuses another amount under a used txNo, and each pay moves the balance once.";
+                + "refuses another amount under a used txNo, and each pay moves the balance once.");
     }
 
     @Override
-    public Verdict run(Stack stack, Timeline timeline) {
+    Verdict run(Stack stack, Timeline timeline) {
         try (FaultSwitches faults = FaultSwitches.take(stack, timeline)) {
-            faults.set(NotifierFaults.Change.OFF, ReceiverFaults.Change.OFF);
-            AccountView before = stack.account().account(ACCOUNT_NO);
-            timeline.step(before.balanceLine());
+            AccountView before = prepare(stack, timeline, faults, NotifierFaults.Change.OFF, ReceiverFaults.Change.OFF);
             List<String> problems = new ArrayList<>();
             String run = UUID.randomUUID().toString().substring(0, 8);
 

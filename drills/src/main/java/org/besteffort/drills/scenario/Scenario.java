@@ -3,17 +3,47 @@ package org.besteffort.drills.scenario;
 /**
  * One narrated scenario: what the trainee is about to see, and the run against the stack that shows it.
  */
-interface Scenario {
+abstract class Scenario {
 
-    /** The command-line name, such as {@code active-query}. */
-    String name();
+    /** Every scenario pays into the course's account. */
+    static final String ACCOUNT_NO = "1";
 
-    /** One line: which course scenario or exercise this is. */
-    String title();
+    private final String name;
+    private final String title;
+    private final String header;
 
-    /** One or two sentences: what the trainee is about to see. */
-    String header();
+    /**
+     * @param name   the command-line name, such as {@code active-query}
+     * @param title  one line: which course scenario or exercise this is
+     * @param header one or two sentences: what the trainee is about to see
+     */
+    Scenario(String name, String title, String header) {
+        this.name = name;
+        this.title = title;
+        this.header = header;
+    }
+
+    final String name() {
+        return name;
+    }
+
+    final String title() {
+        return title;
+    }
+
+    final String header() {
+        return header;
+    }
 
     /** Runs it, printing each step on the timeline; leaves every fault switch as it found it. */
-    Verdict run(Stack stack, Timeline timeline);
+    abstract Verdict run(Stack stack, Timeline timeline);
+
+    /** Sets the fault switches this scenario needs (every other one off) and shows the balance it starts from. */
+    static AccountView prepare(Stack stack, Timeline timeline, FaultSwitches faults, NotifierFaults.Change notifier,
+                               ReceiverFaults.Change receiver) {
+        faults.set(notifier, receiver);
+        AccountView before = stack.account().account(ACCOUNT_NO);
+        timeline.step(before.balanceLine());
+        return before;
+    }
 }
