@@ -2,8 +2,11 @@ package org.besteffort.account.receiver;
 
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Select;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * SQL over {@code bank1.de_duplication}, the ledger of applied txNos.
@@ -14,4 +17,12 @@ interface DeduplicationMapper {
     /** Throws a duplicate key when the txNo was applied before: the primary key decides, not a prior SELECT. */
     @Insert("INSERT INTO de_duplication (tx_no, created) VALUES (#{txNo}, #{created})")
     void insert(String txNo, Instant created);
+
+    /** Which of these txNos have been applied: one read for many lines. */
+    @Select("""
+            <script>
+            SELECT tx_no FROM de_duplication WHERE tx_no IN
+            <foreach item="txNo" collection="txNos" open="(" separator="," close=")">#{txNo}</foreach>
+            </script>""")
+    List<String> appliedAmong(Collection<String> txNos);
 }

@@ -21,6 +21,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Applies a pay result to the balance at most once, whichever path brings it and however often.
@@ -86,6 +89,14 @@ public class PayResultApplier {
         }
         events.publishEvent(new PayResultApplied(result.txNo(), path, outcome));
         return outcome;
+    }
+
+    /**
+     * Which of these txNos were applied before, in one read: lets a caller holding many (a statement page) skip
+     * them without a transaction each. Only a shortcut: {@link #apply} stays the judge of what is applied.
+     */
+    public Set<String> alreadyApplied(Collection<String> txNos) {
+        return txNos.isEmpty() ? Set.of() : new HashSet<>(deduplication.appliedAmong(txNos));
     }
 
     /** Parks a notification that can never be applied. */

@@ -3,6 +3,8 @@ package org.besteffort.account.reconciliation;
 import com.alibaba.fastjson2.JSON;
 import com.alibaba.fastjson2.JSONObject;
 import org.besteffort.account.AccountServiceITSupport;
+import org.besteffort.account.receiver.PayResultApplied;
+import org.besteffort.account.recharge.SettledBy;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -55,6 +57,22 @@ class StatementReconciliationIT extends AccountServiceITSupport {
         awaitSettledByTheStatement(txNo);
         assertThat(balance("3")).isEqualByComparingTo(before.add(new BigDecimal("6.66")));
         assertThat(deduplicationRows(txNo)).isEqualTo(1);
+    }
+
+    @Test
+    void skipsLinesItsMessageAlreadyCreditedWithoutApplyingThemAgain() {
+        String credited = "credited-" + UUID.randomUUID();
+        payDirectly(credited, "2", "1.00");
+        assertThat(outcomes.await(credited, 1)).extracting(PayResultApplied::path).containsExactly(SettledBy.MESSAGE);
+        String lost = "lost-" + UUID.randomUUID();
+        dropNextNotifications(1);
+
+        payDirectly(lost, "2", "2.00");
+
+        // The statement lists the two in commit order: settling the later one means it has read the earlier.
+        awaitSettledByTheStatement(lost);
+        assertThat(outcomes.of(credited)).hasSize(1);
+        assertThat(outcomes.of(lost)).extracting(PayResultApplied::path).containsExactly(SettledBy.STATEMENT);
     }
 
     @Test
