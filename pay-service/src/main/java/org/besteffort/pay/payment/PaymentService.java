@@ -51,14 +51,11 @@ public class PaymentService {
         }
         String txNo = request.txNo() != null ? request.txNo() : UUID.randomUUID().toString();
         try (var ignored = MDC.putCloseable("txNo", txNo)) {
-            var existing = payments.findByTxNo(txNo);
-            if (existing.isPresent()) {
-                return replay(existing.get(), request);
-            }
             try {
                 return transaction.execute(status -> record(txNo, request));
-            } catch (DuplicateKeyException concurrentTwin) {
-                // Another request with this txNo committed between our read and our insert.
+            } catch (DuplicateKeyException taken) {
+                // The unique key on tx_no decides, not a prior SELECT: a replay (or a concurrent twin) of the same
+                // request gets the recorded pay, a different pay under this txNo a conflict.
                 return replay(payments.findByTxNo(txNo).orElseThrow(), request);
             }
         }
