@@ -2,7 +2,7 @@ package org.besteffort.drills.benchmark;
 
 import com.alibaba.fastjson2.JSON;
 import com.alibaba.fastjson2.JSONWriter;
-import org.besteffort.drills.DrillStack;
+import org.besteffort.local.infra.RepositoryRoot;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -15,11 +15,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The benchmark: on a throwaway stack, end-to-end pays at a fixed rate and at maximum throughput, settled pays
+ * The benchmark: on a throwaway stack (or the running local stack), end-to-end pays at a fixed rate and at maximum throughput, settled pays
  * counted where the balance is applied, then the database's raw rate for one pay's commits. Prints a table and
  * writes a JSON result file. A console program: it reports on standard output.
  *
- * <p>Run by {@code ./mvnw -Pbenchmark package} ({@code -Dbench.rate=100 -Dbench.clients=16 -Dbench.duration=PT30S}).
+ * <p>Run by {@code ./mvnw -Pbenchmark package} ({@code -Dbench.rate=100 -Dbench.clients=16 -Dbench.duration=PT30S
+ * -Dbench.stack=running}).
  */
 public final class Benchmark {
 
@@ -32,37 +33,38 @@ public final class Benchmark {
         Path workDir = Path.of("target", "benchmark-" + stamp).toAbsolutePath();
         Files.createDirectories(workDir);
         PrintStream out = System.out;
-        out.printf("Benchmark in %s: starting a stack of its own%n", workDir);
-        try (DrillStack stack = new DrillStack(workDir, DrillStack.DEFAULT_DELAY_LEVELS, DrillStack.Faults.NONE)) {
-            stack.start();
+        try (StackUnderTest stack = options.running() ? StackUnderTest.running(RepositoryRoot.find())
+                : StackUnderTest.own(workDir)) {
+            out.printf("Benchmark on %s%n", stack.description());
+            if (options.running()) {
+                out.println("Its pays are real: they stay in the stack's data (-Dlocal.reset=true starts it afresh).");
+            }
+            String runId = "bench-" + stamp;
+            out.printf("Warm-up: %d clients for %s, not measured%n", options.clients(), options.warmup());
+            new LoadPhase(stack.payUrl(), stack.database(), runId).warmUp(options.clients(), options.warmup());
             out.printf("Fixed rate: %d pays/s%n", options.rate());
-            var fixed = new LoadPhase(stack.payUrl(), stack.database()).fixedRate("bench-fixed", options.rate(),
+            var fixed = new LoadPhase(stack.payUrl(), stack.database(), runId).fixedRate("fixed-rate", options.rate(),
                     options.warmup(), options.duration());
             out.printf("Maximum throughput: %d clients%n", options.clients());
-            var pids = Footprint.pids(stack.pids(), stack.database().dataDir());
-            var cpuBefore = Footprint.cpuSeconds(pids);
-            long maxStarted = System.nanoTime();
-            var maximum = new LoadPhase(stack.payUrl(), stack.database()).maximum("bench-max", options.clients(),
+            var pids = Footprint.withLoadGenerator(stack.pids());
+            var maximumCpu = Footprint.cpuFrom(pids);
+            var maximum = new LoadPhase(stack.payUrl(), stack.database(), runId).maximum("maximum", options.clients(),
                     options.warmup(), options.duration());
-            double maxSeconds = (System.nanoTime() - maxStarted) / 1e9;
-            var cpuAfter = Footprint.cpuSeconds(pids);
-            Map<String, Double> cpuShare = new LinkedHashMap<>();
-            cpuAfter.forEach((name, seconds) -> cpuShare.put(name, (seconds - cpuBefore.get(name)) / maxSeconds));
+            Map<String, Double> maximumCores = maximumCpu.cores();
             // Last: its ~100,000 rows keep InnoDB busy purging and flushing for a while, which must not land in the
             // end-to-end latencies.
             out.printf("Raw JDBC: one pay's commits at %d clients, %s warm-up, %s measured%n", options.clients(),
                     options.warmup(), options.duration());
+            var rawCpu = Footprint.cpuFrom(pids);
             double raw = new RawCommitRate(stack.database()).measure(options.clients(), options.warmup(),
                     options.duration());
-            var rss = Footprint.residentMiB(stack.pids(), stack.database().dataDir());
+            Map<String, Double> rawCores = rawCpu.cores();
+            var rss = Footprint.residentMiB(stack.pids());
             Map<String, Object> result = result(options, raw, fixed, maximum, rss);
-            result.put("cpuCoresDuringMaximum", cpuShare);
+            result.put("cpuCoresDuringMaximum", maximumCores);
+            result.put("cpuCoresDuringRawJdbc", rawCores);
             print(out, options, raw, fixed, maximum, rss);
-            out.println("CPU during the maximum-throughput phase, in cores (the machine has "
-                    + Runtime.getRuntime().availableProcessors() + "):");
-            cpuShare.forEach((name, cores) -> out.printf("  %-16s %5.2f%n", name, cores));
-            out.printf("  %-16s %5.2f%n", "together", cpuShare.values().stream().mapToDouble(Double::doubleValue)
-                    .sum());
+            printCpu(out, maximumCores, maximum.creditedPerSecond(), rawCores, raw);
             Path json = workDir.resolve("benchmark.json");
             Files.writeString(json, JSON.toJSONString(result, JSONWriter.Feature.PrettyFormat));
             out.printf("%nJSON result: %s%n", json);
@@ -99,11 +101,25 @@ public final class Benchmark {
                 rss.values().stream().mapToLong(Long::longValue).sum());
     }
 
+    /** Cores per process in the two phases that saturate the machine, and what that makes per pay. */
+    private static void printCpu(PrintStream out, Map<String, Double> maximumCores, double settledPerSecond,
+                                 Map<String, Double> rawCores, double rawPerSecond) {
+        out.printf("%nCPU in cores (the machine has %d)        maximum   raw JDBC%n",
+                Runtime.getRuntime().availableProcessors());
+        maximumCores.forEach((name, cores) -> out.printf("  %-36s %8.2f %10.2f%n", name, cores, rawCores.get(name)));
+        double maximumTotal = maximumCores.values().stream().mapToDouble(Double::doubleValue).sum();
+        double rawTotal = rawCores.values().stream().mapToDouble(Double::doubleValue).sum();
+        out.printf("  %-36s %8.2f %10.2f%n", "together", maximumTotal, rawTotal);
+        out.printf("  %-36s %8.2f %10.2f%n", "CPU ms per settled pay", maximumTotal / settledPerSecond * 1000,
+                rawTotal / rawPerSecond * 1000);
+    }
+
     private static Map<String, Object> result(BenchmarkOptions options, double raw, LoadPhase.Result fixed,
                                               LoadPhase.Result maximum, Map<String, Long> rss) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("options", Map.of("rate", options.rate(), "clients", options.clients(),
-                "warmupSeconds", options.warmup().toSeconds(), "durationSeconds", options.duration().toSeconds()));
+                "warmupSeconds", options.warmup().toSeconds(), "durationSeconds", options.duration().toSeconds(),
+                "stack", options.running() ? "running" : "own"));
         result.put("rawJdbcPaysPerSecond", raw);
         for (LoadPhase.Result phase : List.of(fixed, maximum)) {
             Map<String, Object> figures = new LinkedHashMap<>();

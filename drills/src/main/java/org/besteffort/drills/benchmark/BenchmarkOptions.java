@@ -12,10 +12,11 @@ import java.util.stream.Collectors;
  * @param clients  concurrent clients of the maximum-throughput phase and of the raw JDBC measurement
  * @param warmup   excluded from every figure at the start of each phase
  * @param duration measured part of each phase
+ * @param running  load the local stack that {@code ./mvnw -Plocal package} is running instead of starting one
  */
-record BenchmarkOptions(int rate, int clients, Duration warmup, Duration duration) {
+record BenchmarkOptions(int rate, int clients, Duration warmup, Duration duration, boolean running) {
 
-    /** {@code --rate=100 --clients=16 --warmup=PT10S --duration=PT30S}. */
+    /** {@code --rate=100 --clients=16 --warmup=PT10S --duration=PT30S --stack=own|running}. */
     static BenchmarkOptions parse(String... args) {
         Map<String, String> given = Arrays.stream(args)
                 .filter(arg -> arg.startsWith("--") && arg.contains("="))
@@ -24,6 +25,15 @@ record BenchmarkOptions(int rate, int clients, Duration warmup, Duration duratio
         return new BenchmarkOptions(Integer.parseInt(given.getOrDefault("rate", "100")),
                 Integer.parseInt(given.getOrDefault("clients", "16")),
                 Duration.parse(given.getOrDefault("warmup", "PT10S")),
-                Duration.parse(given.getOrDefault("duration", "PT30S")));
+                Duration.parse(given.getOrDefault("duration", "PT30S")),
+                stack(given.getOrDefault("stack", "own")));
+    }
+
+    private static boolean stack(String stack) {
+        return switch (stack) {
+            case "own" -> false;
+            case "running" -> true;
+            default -> throw new IllegalArgumentException("bench.stack is own (the default) or running, not " + stack);
+        };
     }
 }

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Resident memory and CPU time of the stack's processes, from {@code /proc/<pid>/status} and {@code /proc/<pid>/stat}
@@ -16,32 +15,40 @@ final class Footprint {
     private Footprint() {
     }
 
-    /** RSS in MiB by process name; the database's pid comes from the pid file MariaDB keeps in its data dir. */
-    static Map<String, Long> residentMiB(Map<String, Long> pids, Path databaseDataDir) throws IOException {
+    /** RSS in MiB by process name. */
+    static Map<String, Long> residentMiB(Map<String, Long> pids) {
         Map<String, Long> rss = new LinkedHashMap<>();
         pids.forEach((name, pid) -> rss.put(name, rssMiB(pid)));
-        try (Stream<Path> files = Files.list(databaseDataDir)) {
-            for (Path pidFile : files.filter(f -> f.toString().endsWith(".pid")).toList()) {
-                rss.put("mariadb", rssMiB(Long.parseLong(Files.readString(pidFile).trim())));
-            }
-        }
         return rss;
     }
 
-    /** The stack's processes (broker, services, database) and this JVM (the load), by name. */
-    static Map<String, Long> pids(Map<String, Long> stack, Path databaseDataDir) throws IOException {
+    /** The stack's processes and this JVM (the load), by name. */
+    static Map<String, Long> withLoadGenerator(Map<String, Long> stack) {
         Map<String, Long> pids = new LinkedHashMap<>(stack);
-        try (Stream<Path> files = Files.list(databaseDataDir)) {
-            for (Path pidFile : files.filter(f -> f.toString().endsWith(".pid")).toList()) {
-                pids.put("mariadb", Long.parseLong(Files.readString(pidFile).trim()));
-            }
-        }
         pids.put("load generator", ProcessHandle.current().pid());
         return pids;
     }
 
+    /** Starts measuring the CPU each process uses from now on. */
+    static Cpu cpuFrom(Map<String, Long> pids) {
+        return new Cpu(pids, cpuSeconds(pids), System.nanoTime());
+    }
+
+    /** CPU use since a start, per process. */
+    record Cpu(Map<String, Long> pids, Map<String, Double> secondsAtStart, long startedNanos) {
+
+        /** Cores each process used on average since the start (1.0 = one core all the time). */
+        Map<String, Double> cores() {
+            double elapsed = (System.nanoTime() - startedNanos) / 1e9;
+            Map<String, Double> cores = new LinkedHashMap<>();
+            cpuSeconds(pids).forEach((name, seconds) ->
+                    cores.put(name, (seconds - secondsAtStart.get(name)) / elapsed));
+            return cores;
+        }
+    }
+
     /** CPU seconds (user + system) each process has used so far. */
-    static Map<String, Double> cpuSeconds(Map<String, Long> pids) {
+    private static Map<String, Double> cpuSeconds(Map<String, Long> pids) {
         Map<String, Double> cpu = new LinkedHashMap<>();
         pids.forEach((name, pid) -> cpu.put(name, cpuSeconds(pid)));
         return cpu;

@@ -1,6 +1,6 @@
 package org.besteffort.drills.benchmark;
 
-import org.besteffort.local.infra.LocalDatabase;
+import org.besteffort.local.infra.Database;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,14 +26,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class LoadPhase {
 
     private final String payUrl;
-    private final LocalDatabase database;
+    private final Database database;
+    private final String runId;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger sequence = new AtomicInteger();
 
-    LoadPhase(String payUrl, LocalDatabase database) {
+    /**
+     * @param runId starts every txNo of the run, so that a run on a stack that has seen others counts only its own
+     */
+    LoadPhase(String payUrl, Database database, String runId) {
         this.payUrl = payUrl;
         this.database = database;
+        this.runId = runId;
     }
 
     /** Open loop: one pay every 1/rate s, whatever the answers take. */
@@ -53,7 +58,26 @@ final class LoadPhase {
     /** Closed loop: {@code clients} clients, each sending its next pay as soon as the last is answered. */
     Result maximum(String name, int clients, Duration warmup, Duration duration) throws Exception {
         long warmupEnds = System.nanoTime() + warmup.toNanos();
-        long ends = warmupEnds + duration.toNanos();
+        ExecutorService pool = closedLoop(name, clients, warmupEnds, warmupEnds + duration.toNanos());
+        List<Sample> samples = sample(name, warmup.plus(duration));
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.MINUTES);
+        return finish(name, warmup, duration, samples);
+    }
+
+    /**
+     * Load at full speed, measured by nothing, until every pay is credited: the JIT compiles the hot path here, not
+     * in the first measured phase.
+     */
+    void warmUp(int clients, Duration duration) throws Exception {
+        long ends = System.nanoTime() + duration.toNanos();
+        ExecutorService pool = closedLoop("warm-up", clients, ends, ends);
+        pool.shutdown();
+        pool.awaitTermination(duration.toSeconds() + 60, TimeUnit.SECONDS);
+        awaitDrained("warm-up");
+    }
+
+    private ExecutorService closedLoop(String name, int clients, long warmupEnds, long ends) {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         for (int c = 0; c < clients; c++) {
             pool.submit(() -> {
@@ -63,24 +87,25 @@ final class LoadPhase {
                 return null;
             });
         }
-        List<Sample> samples = sample(name, warmup.plus(duration));
-        pool.shutdown();
-        pool.awaitTermination(1, TimeUnit.MINUTES);
-        return finish(name, warmup, duration, samples);
+        return pool;
     }
 
     private Result finish(String name, Duration warmup, Duration duration, List<Sample> samples) throws Exception {
         Sample start = samples.get((int) warmup.toSeconds());
         Sample end = samples.get(samples.size() - 1);
         double seconds = (end.elapsedMillis() - start.elapsedMillis()) / 1000.0;
-        long drainStarted = System.nanoTime();
-        // The rest of the queue: wait until every accepted pay of the phase is applied.
-        while (credited(name) < accepted.get() && System.nanoTime() - drainStarted < 120_000_000_000L) {
+        Duration drained = awaitDrained(name);
+        return new Result(name, (end.accepted() - start.accepted()) / seconds,
+                (end.credited() - start.credited()) / seconds, latencies(prefix(name) + "m-"), samples, drained);
+    }
+
+    /** The rest of the queue: waits (up to 2 minutes) until every accepted pay of the phase is applied. */
+    private Duration awaitDrained(String name) throws Exception {
+        long started = System.nanoTime();
+        while (credited(name) < accepted.get() && System.nanoTime() - started < 120_000_000_000L) {
             Thread.sleep(200);
         }
-        return new Result(name, (end.accepted() - start.accepted()) / seconds,
-                (end.credited() - start.credited()) / seconds, latencies(name + "-m-"), samples,
-                Duration.ofNanos(System.nanoTime() - drainStarted));
+        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     /** Once a second: accepted and credited so far. */
@@ -100,7 +125,11 @@ final class LoadPhase {
     }
 
     private String txNo(String name, long warmupEnds) {
-        return name + (System.nanoTime() < warmupEnds ? "-w-" : "-m-") + sequence.getAndIncrement();
+        return prefix(name) + (System.nanoTime() < warmupEnds ? "w-" : "m-") + sequence.getAndIncrement();
+    }
+
+    private String prefix(String phase) {
+        return runId + "-" + phase + "-";
     }
 
     private HttpRequest request(String txNo) {
@@ -121,7 +150,7 @@ final class LoadPhase {
     private int credited(String name) throws SQLException {
         try (Connection db = database.connect("bank1");
              ResultSet rows = db.createStatement().executeQuery(
-                     "SELECT COUNT(*) FROM de_duplication WHERE tx_no LIKE '" + name + "-%'")) {
+                     "SELECT COUNT(*) FROM de_duplication WHERE tx_no LIKE '" + prefix(name) + "%'")) {
             rows.next();
             return rows.getInt(1);
         }

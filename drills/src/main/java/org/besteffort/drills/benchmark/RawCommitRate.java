@@ -1,10 +1,12 @@
 package org.besteffort.drills.benchmark;
 
-import org.besteffort.local.infra.LocalDatabase;
+import org.besteffort.local.infra.Database;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,17 +19,47 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The database's own limit for what one pay costs: the pay insert in one transaction, then the de_duplication
  * insert and the balance update in another, each durable, at the benchmark's concurrency, without HTTP or broker.
+ * Same server, but a scratch schema with copies of the three tables (definitions, indexes, the accounts), so that
+ * the services' own data is never touched; dropped afterwards.
  */
 final class RawCommitRate {
 
-    private final LocalDatabase database;
+    private static final String SCRATCH = "bench_raw";
 
-    RawCommitRate(LocalDatabase database) {
+    private final Database database;
+
+    RawCommitRate(Database database) {
         this.database = database;
     }
 
     /** Pays per second the database commits, measured after {@code warmup} for {@code duration}. */
     double measure(int clients, Duration warmup, Duration duration) throws Exception {
+        createScratchSchema();
+        try {
+            return measureInScratch(clients, warmup, duration);
+        } finally {
+            dropScratchSchema();
+        }
+    }
+
+    private void createScratchSchema() throws SQLException {
+        dropScratchSchema();
+        try (Connection db = database.connect(""); Statement sql = db.createStatement()) {
+            sql.execute("CREATE DATABASE " + SCRATCH);
+            sql.execute("CREATE TABLE " + SCRATCH + ".account_pay LIKE bank1_pay.account_pay");
+            sql.execute("CREATE TABLE " + SCRATCH + ".de_duplication LIKE bank1.de_duplication");
+            sql.execute("CREATE TABLE " + SCRATCH + ".account_info LIKE bank1.account_info");
+            sql.execute("INSERT INTO " + SCRATCH + ".account_info SELECT * FROM bank1.account_info");
+        }
+    }
+
+    private void dropScratchSchema() throws SQLException {
+        try (Connection db = database.connect(""); Statement sql = db.createStatement()) {
+            sql.execute("DROP DATABASE IF EXISTS " + SCRATCH);
+        }
+    }
+
+    private double measureInScratch(int clients, Duration warmup, Duration duration) throws Exception {
         AtomicLong deadline = new AtomicLong(System.nanoTime() + warmup.plus(duration).toNanos());
         long measureFrom = System.nanoTime() + warmup.toNanos();
         AtomicInteger measured = new AtomicInteger();
@@ -35,7 +67,8 @@ final class RawCommitRate {
         ExecutorService workers = Executors.newFixedThreadPool(clients);
         for (int c = 0; c < clients; c++) {
             workers.submit(() -> {
-                try (Connection pay = database.connect("bank1_pay"); Connection account = database.connect("bank1");
+                // Two connections, as the two services have: each commit is one service's.
+                try (Connection pay = database.connect(SCRATCH); Connection account = database.connect(SCRATCH);
                      PreparedStatement insertPay = pay.prepareStatement("""
                              INSERT INTO account_pay (tx_no, account_no, pay_amount, result, created_at, updated_at)
                              VALUES (?, ?, ?, 'SUCCESS', ?, ?)""");

@@ -182,6 +182,11 @@ public final class BrokerProcess implements AutoCloseable {
         process.stop();
     }
 
+    /** The pid of the broker running in {@code workDir}, if one is. */
+    public static Optional<Long> running(Path workDir) {
+        return JavaProcess.running(pidFile(workDir), "local-broker");
+    }
+
     private static Path pidFile(Path workDir) {
         return workDir.resolve("local-broker.pid");
     }

@@ -93,11 +93,7 @@ public final class JavaProcess {
      * @return the pid of the process that was stopped, if there was one
      */
     public static Optional<Long> stopStale(Path pidFile, String commandLineMarker) {
-        Optional<ProcessHandle> stale = readPid(pidFile)
-                .flatMap(ProcessHandle::of)
-                .filter(ProcessHandle::isAlive)
-                // A recycled pid may now belong to anything: only touch a process that is recognisably ours.
-                .filter(handle -> handle.info().commandLine().orElse("").contains(commandLineMarker));
+        Optional<ProcessHandle> stale = alive(pidFile, commandLineMarker);
         stale.ifPresent(handle -> {
             log.warn("Stopping pid {} ({}), left running by an earlier run", handle.pid(),
                     handle.info().command().orElse(commandLineMarker));
@@ -223,6 +219,19 @@ public final class JavaProcess {
             Thread.currentThread().interrupt();
             return !handle.isAlive();
         }
+    }
+
+    /** The pid of the process a pid file names, if it is alive and its command line contains the marker. */
+    public static Optional<Long> running(Path pidFile, String commandLineMarker) {
+        return alive(pidFile, commandLineMarker).map(ProcessHandle::pid);
+    }
+
+    private static Optional<ProcessHandle> alive(Path pidFile, String commandLineMarker) {
+        return readPid(pidFile)
+                .flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
+                // A recycled pid may now belong to anything: only a process that is recognisably ours counts.
+                .filter(handle -> handle.info().commandLine().orElse("").contains(commandLineMarker));
     }
 
     private static Optional<Long> readPid(Path pidFile) {

@@ -120,9 +120,47 @@ public final class LocalDatabase implements Database, AutoCloseable {
         return stopped;
     }
 
+    /**
+     * A server another process started and keeps running (the local stack's, say): this only connects to it, and
+     * never stops it.
+     */
+    public static Database running(int port) {
+        return new Database() {
+            @Override
+            public String jdbcUrl(String schema) {
+                return url(port, schema);
+            }
+
+            @Override
+            public Connection connect(String schema) throws SQLException {
+                return DriverManager.getConnection(jdbcUrl(schema), USER, "");
+            }
+
+            @Override
+            public String toString() {
+                return "MariaDB on 127.0.0.1:" + port;
+            }
+        };
+    }
+
+    /** The pid of the server running in {@code dataDir}, from the pid file MariaDB keeps there; empty if none runs. */
+    public static Optional<Long> pid(Path dataDir) {
+        for (Path pidFile : pidFiles(dataDir)) {
+            try {
+                long pid = Long.parseLong(Files.readString(pidFile).trim());
+                if (ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent()) {
+                    return Optional.of(pid);
+                }
+            } catch (IOException | NumberFormatException e) {
+                log.warn("Cannot read {}: {}", pidFile, e.toString());
+            }
+        }
+        return Optional.empty();
+    }
+
     @Override
     public String jdbcUrl(String schema) {
-        return url(schema);
+        return url(port, schema);
     }
 
     @Override
@@ -164,7 +202,7 @@ public final class LocalDatabase implements Database, AutoCloseable {
         deleteRecursively(tmpDir(dataDir));
     }
 
-    private String url(String schema) {
+    private static String url(int port, String schema) {
         return "jdbc:mysql://127.0.0.1:" + port + "/" + schema
                 + "?sslMode=DISABLED&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
                 + "&characterEncoding=UTF-8";

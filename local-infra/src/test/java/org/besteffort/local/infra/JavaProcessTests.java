@@ -91,6 +91,19 @@ class JavaProcessTests {
         assertThat(pidFile).doesNotExist();
     }
 
+    @Test
+    void findsARunningProcessByItsPidFileOnlyWhileItRuns() {
+        Path pidFile = dir.resolve("running.pid");
+        JavaProcess sleeper = start("running", pidFile);
+        sleeper.awaitLogLine(Sleeper.READY, Duration.ofSeconds(10));
+
+        assertThat(JavaProcess.running(pidFile, "sleeper.jar")).contains(sleeper.pid());
+        assertThat(JavaProcess.running(pidFile, "pay-service.jar")).isEmpty();
+
+        sleeper.stop();
+        assertThat(JavaProcess.running(pidFile, "sleeper.jar")).isEmpty();
+    }
+
     private static JavaProcess start(String name, Path pidFile) {
         return JavaProcess.start(sleeperJar, List.of("-Xmx16m"), List.of(), dir.resolve(name + ".log"), pidFile);
     }

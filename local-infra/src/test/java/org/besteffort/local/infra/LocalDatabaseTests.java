@@ -106,6 +106,27 @@ class LocalDatabaseTests {
         }
     }
 
+    @Test
+    void findsAServerAnotherProcessRunsByItsPortAndItsDataDir() throws SQLException {
+        Path dataDir = freshDataDir();
+        int port = FreePorts.any();
+        LocalDatabase server = LocalDatabase.start(INFRA_DIR.resolve("mariadb-base"), dataDir, port);
+        try {
+            long pid = LocalDatabase.pid(dataDir).orElseThrow();
+            assertThat(ProcessHandle.of(pid).orElseThrow().info().commandLine().orElse("")).contains(dataDir.toString());
+
+            try (Connection connection = LocalDatabase.running(port).connect("mysql");
+                 Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery("SELECT @@port")) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getInt(1)).isEqualTo(port);
+            }
+        } finally {
+            server.closeAndDeleteData();
+        }
+        assertThat(LocalDatabase.pid(dataDir)).isEmpty();
+    }
+
     private static Path freshDataDir() {
         return INFRA_DIR.resolve("mariadb-data-test-" + UUID.randomUUID().toString().substring(0, 8));
     }

@@ -25,6 +25,7 @@ import org.besteffort.local.infra.BrokerProcess;
 import org.besteffort.local.infra.FreePorts;
 import org.besteffort.local.infra.JavaProcess;
 import org.besteffort.local.infra.LocalDatabase;
+import org.besteffort.local.infra.LocalStackLayout;
 import org.besteffort.local.infra.ProcessStartFailed;
 
 /**
@@ -41,12 +42,6 @@ public final class LocalStack {
 
     // Deliberately no static logger: logging must not initialise before main has pointed it at .local-stack/logs.
 
-    static final int NAME_SERVER_PORT = 9876;
-
-    static final int BROKER_PORT = 10911;
-
-    static final int DATABASE_PORT = 3307;
-
     private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(120);
 
     private static final List<String> SERVICE_JVM_ARGS = List.of(
@@ -55,6 +50,8 @@ public final class LocalStack {
             "-XX:TieredStopAtLevel=1");
 
     private final StackOptions options;
+
+    private final LocalStackLayout layout;
 
     private final Path stateDir;
 
@@ -72,14 +69,15 @@ public final class LocalStack {
 
     private LocalStack(StackOptions options) {
         this.options = options;
-        this.stateDir = options.repository().resolve(".local-stack");
+        this.layout = new LocalStackLayout(options.repository());
+        this.stateDir = layout.stateDir();
     }
 
     public static void main(String[] args) throws InterruptedException, IOException {
         // The launcher's JVM is given a java.io.tmpdir inside .local-stack (see pom.xml); it must exist before use.
         Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
         StackOptions options = StackOptions.parse(args);
-        Path logDir = options.repository().resolve(".local-stack/logs");
+        Path logDir = new LocalStackLayout(options.repository()).logDir();
         // Read by logback.xml on first use, which must come after this line.
         System.setProperty("localStack.logDir", logDir.toString());
         new LocalStack(options).run();
@@ -137,7 +135,7 @@ public final class LocalStack {
                     .ifPresent(pid -> stopped.add(service.name() + " (pid " + pid + ")"));
         }
         BrokerProcess.stopStale(brokerDir()).ifPresent(pid -> stopped.add("broker (pid " + pid + ")"));
-        LocalDatabase.stopStale(databaseDataDir(), DATABASE_PORT)
+        LocalDatabase.stopStale(databaseDataDir(), LocalStackLayout.DATABASE_PORT)
                 .ifPresent(pid -> stopped.add("MariaDB (pid " + pid + ")"));
         if (!stopped.isEmpty()) {
             out.printf("  stopped what an earlier run left running: %s%n", String.join(", ", stopped));
@@ -153,11 +151,11 @@ public final class LocalStack {
 
     private void requireFreePorts() {
         Map<Integer, String> ports = new LinkedHashMap<>();
-        ports.put(NAME_SERVER_PORT, "NameServer");
-        ports.put(BROKER_PORT - 2, "broker");
-        ports.put(BROKER_PORT, "broker");
-        ports.put(BROKER_PORT + 1, "broker HA");
-        ports.put(DATABASE_PORT, "MariaDB");
+        ports.put(LocalStackLayout.NAME_SERVER_PORT, "NameServer");
+        ports.put(LocalStackLayout.BROKER_PORT - 2, "broker");
+        ports.put(LocalStackLayout.BROKER_PORT, "broker");
+        ports.put(LocalStackLayout.BROKER_PORT + 1, "broker HA");
+        ports.put(LocalStackLayout.DATABASE_PORT, "MariaDB");
         if (options.services()) {
             ports.put(ServiceSpec.PAY.port(), ServiceSpec.PAY.name());
             ports.put(ServiceSpec.ACCOUNT.port(), ServiceSpec.ACCOUNT.name());
@@ -173,7 +171,7 @@ public final class LocalStack {
 
     /** The broker is a separate JVM: let it boot while this one starts MariaDB. */
     private void startInfrastructure() {
-        BrokerProcess.Settings settings = new BrokerProcess.Settings(brokerDir(), NAME_SERVER_PORT, BROKER_PORT,
+        BrokerProcess.Settings settings = new BrokerProcess.Settings(brokerDir(), LocalStackLayout.NAME_SERVER_PORT, LocalStackLayout.BROKER_PORT,
                 BrokerProcess.DEFAULT_DELAY_LEVELS, List.of(NotifyChannel.TOPIC), List.of(NotifyChannel.CONSUMER_GROUP),
                 "128m");
         long brokerStarted = System.nanoTime();
@@ -181,11 +179,11 @@ public final class LocalStack {
 
         long databaseStarted = System.nanoTime();
         // Should MariaDB fail, the broker JVM exits by itself when this JVM exits and closes its standard input.
-        LocalDatabase db = LocalDatabase.start(databaseBaseDir(), databaseDataDir(), DATABASE_PORT);
+        LocalDatabase db = LocalDatabase.start(databaseBaseDir(), databaseDataDir(), LocalStackLayout.DATABASE_PORT);
         register(() -> database = db, db::close);
         // The scripts are idempotent (IF NOT EXISTS, INSERT IGNORE): running them on every start keeps the schema current.
         db.runScripts(options.repository().resolve("sql"));
-        line("MariaDB", databaseStarted, "127.0.0.1:" + DATABASE_PORT + ", ran the scripts in sql/");
+        line("MariaDB", databaseStarted, "127.0.0.1:" + LocalStackLayout.DATABASE_PORT + ", ran the scripts in sql/");
 
         BrokerProcess started;
         try {
@@ -333,23 +331,23 @@ public final class LocalStack {
     }
 
     private Path servicePidFile(ServiceSpec service) {
-        return stateDir.resolve("run/" + service.name() + ".pid");
+        return layout.servicePidFile(service.name());
     }
 
     private Path brokerDir() {
-        return stateDir.resolve("broker");
+        return layout.brokerDir();
     }
 
     private Path databaseBaseDir() {
-        return stateDir.resolve("mariadb/base");
+        return layout.databaseBaseDir();
     }
 
     private Path databaseDataDir() {
-        return stateDir.resolve("mariadb/data");
+        return layout.databaseDataDir();
     }
 
     private Path logDir() {
-        return stateDir.resolve("logs");
+        return layout.logDir();
     }
 
     private String relative(Path path) {

@@ -1,5 +1,7 @@
 package org.besteffort.local.stack;
 
+import org.besteffort.local.infra.LocalStackLayout;
+
 import java.util.List;
 
 /**
@@ -12,9 +14,9 @@ import java.util.List;
  */
 record ServiceSpec(String name, int port, String schema, List<String> extraArgs) {
 
-    static final ServiceSpec PAY = new ServiceSpec("pay-service", 8081, "bank1_pay", List.of());
+    static final ServiceSpec PAY = new ServiceSpec("pay-service", LocalStackLayout.PAY_SERVICE_PORT, "bank1_pay", List.of());
 
-    static final ServiceSpec ACCOUNT = new ServiceSpec("account-service", 8082, "bank1",
+    static final ServiceSpec ACCOUNT = new ServiceSpec("account-service", LocalStackLayout.ACCOUNT_SERVICE_PORT, "bank1",
             List.of("--pay-service.url=http://127.0.0.1:" + PAY.port()));
 
     String url() {

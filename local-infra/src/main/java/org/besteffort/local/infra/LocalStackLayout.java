@@ -1,0 +1,48 @@
+package org.besteffort.local.infra;
+
+import java.nio.file.Path;
+
+/**
+ * Where the local stack listens and keeps its state: one place for the launcher and for the tools that work
+ * against a running stack (the benchmark).
+ *
+ * @param repository the clone the stack runs from; its state lives in {@code .local-stack/} there
+ */
+public record LocalStackLayout(Path repository) {
+
+    public static final int NAME_SERVER_PORT = 9876;
+
+    public static final int BROKER_PORT = 10911;
+
+    public static final int DATABASE_PORT = 3307;
+
+    public static final int PAY_SERVICE_PORT = 8081;
+
+    public static final int ACCOUNT_SERVICE_PORT = 8082;
+
+    public Path stateDir() {
+        return repository.resolve(".local-stack");
+    }
+
+    /** The pid file of a service ({@code pay-service}, {@code account-service}) while it runs. */
+    public Path servicePidFile(String service) {
+        return stateDir().resolve("run/" + service + ".pid");
+    }
+
+    public Path brokerDir() {
+        return stateDir().resolve("broker");
+    }
+
+    public Path databaseBaseDir() {
+        return stateDir().resolve("mariadb/base");
+    }
+
+    /** MariaDB's data, with the pid file of the running server. */
+    public Path databaseDataDir() {
+        return stateDir().resolve("mariadb/data");
+    }
+
+    public Path logDir() {
+        return stateDir().resolve("logs");
+    }
+}
