@@ -2,11 +2,15 @@ package org.besteffort.drills.benchmark;
 
 import com.alibaba.fastjson2.JSON;
 import com.alibaba.fastjson2.JSONWriter;
+import org.besteffort.local.infra.Database;
 import org.besteffort.local.infra.RepositoryRoot;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -48,9 +52,13 @@ public final class Benchmark {
             out.printf("Maximum throughput: %d clients%n", options.clients());
             var pids = Footprint.withLoadGenerator(stack.pids());
             var maximumCpu = Footprint.cpuFrom(pids);
+            long questionsBefore = questions(stack.database());
             var maximum = new LoadPhase(stack.payUrl(), stack.database(), runId).maximum("maximum", options.clients(),
                     options.warmup(), options.duration());
             Map<String, Double> maximumCores = maximumCpu.cores();
+            // Unlike CPU time, this does not depend on how busy the machine's host is.
+            double statementsPerPay = (questions(stack.database()) - questionsBefore)
+                    / (double) maximum.creditedDuringPhase();
             // Last: its ~100,000 rows keep InnoDB busy purging and flushing for a while, which must not land in the
             // end-to-end latencies.
             out.printf("Raw JDBC: one pay's commits at %d clients, %s warm-up, %s measured%n", options.clients(),
@@ -63,8 +71,11 @@ public final class Benchmark {
             Map<String, Object> result = result(options, raw, fixed, maximum, rss);
             result.put("cpuCoresDuringMaximum", maximumCores);
             result.put("cpuCoresDuringRawJdbc", rawCores);
+            result.put("databaseStatementsPerSettledPay", statementsPerPay);
             print(out, options, raw, fixed, maximum, rss);
             printCpu(out, maximumCores, maximum.creditedPerSecond(), rawCores, raw);
+            out.printf("%nstatements the database ran per settled pay during the maximum phase: %.1f%n",
+                    statementsPerPay);
             Path json = workDir.resolve("benchmark.json");
             Files.writeString(json, JSON.toJSONString(result, JSONWriter.Feature.PrettyFormat));
             out.printf("%nJSON result: %s%n", json);
@@ -99,6 +110,15 @@ public final class Benchmark {
                 maximum.drained().toMillis() / 1000.0);
         out.printf("%nresident memory (MiB): %s, together %d%n", rss,
                 rss.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    /** Statements the server has run since it started, from every client ({@code Questions}). */
+    private static long questions(Database database) throws SQLException {
+        try (Connection db = database.connect("");
+             ResultSet row = db.createStatement().executeQuery("SHOW GLOBAL STATUS LIKE 'Questions'")) {
+            row.next();
+            return row.getLong(2);
+        }
     }
 
     /** Cores per process in the two phases that saturate the machine, and what that makes per pay. */

@@ -96,7 +96,8 @@ final class LoadPhase {
         double seconds = (end.elapsedMillis() - start.elapsedMillis()) / 1000.0;
         Duration drained = awaitDrained(name);
         return new Result(name, (end.accepted() - start.accepted()) / seconds,
-                (end.credited() - start.credited()) / seconds, latencies(prefix(name) + "m-"), samples, drained);
+                (end.credited() - start.credited()) / seconds, latencies(prefix(name) + "m-"), samples, drained,
+                credited(name));
     }
 
     /** The rest of the queue: waits (up to 2 minutes) until every accepted pay of the phase is applied. */
@@ -185,13 +186,15 @@ final class LoadPhase {
     /**
      * A phase's figures over its measured part.
      *
-     * @param drained how long the queue took to empty after the clients stopped
+     * @param drained             how long the queue took to empty after the clients stopped
+     * @param creditedDuringPhase pays credited from the phase's start, warm-up included, to the end of the drain
      */
     record Result(String name, double acceptedPerSecond, double creditedPerSecond, List<Double> latenciesMillis,
-                  List<Sample> samples, Duration drained) {
+                  List<Sample> samples, Duration drained, int creditedDuringPhase) {
 
         Percentiles latency() {
             return Percentiles.of(latenciesMillis);
         }
+
     }
 }

@@ -50,9 +50,12 @@ public final class LocalDatabase implements Database, AutoCloseable {
 
     private final Path dataDir;
 
+    private final Running address;
+
     private LocalDatabase(DB db, int port, Path dataDir) {
         this.db = db;
         this.port = port;
+        this.address = new Running(port);
         this.dataDir = dataDir;
     }
 
@@ -125,22 +128,7 @@ public final class LocalDatabase implements Database, AutoCloseable {
      * never stops it.
      */
     public static Database running(int port) {
-        return new Database() {
-            @Override
-            public String jdbcUrl(String schema) {
-                return url(port, schema);
-            }
-
-            @Override
-            public Connection connect(String schema) throws SQLException {
-                return DriverManager.getConnection(jdbcUrl(schema), USER, "");
-            }
-
-            @Override
-            public String toString() {
-                return "MariaDB on 127.0.0.1:" + port;
-            }
-        };
+        return new Running(port);
     }
 
     /** The pid of the server running in {@code dataDir}, from the pid file MariaDB keeps there; empty if none runs. */
@@ -160,12 +148,12 @@ public final class LocalDatabase implements Database, AutoCloseable {
 
     @Override
     public String jdbcUrl(String schema) {
-        return url(port, schema);
+        return address.jdbcUrl(schema);
     }
 
     @Override
     public Connection connect(String schema) throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(schema), USER, "");
+        return address.connect(schema);
     }
 
     public int port() {
@@ -178,7 +166,7 @@ public final class LocalDatabase implements Database, AutoCloseable {
 
     @Override
     public String toString() {
-        return "MariaDB on 127.0.0.1:" + port;
+        return address.toString();
     }
 
     /**
@@ -202,10 +190,25 @@ public final class LocalDatabase implements Database, AutoCloseable {
         deleteRecursively(tmpDir(dataDir));
     }
 
-    private static String url(int port, String schema) {
-        return "jdbc:mysql://127.0.0.1:" + port + "/" + schema
-                + "?sslMode=DISABLED&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
-                + "&characterEncoding=UTF-8";
+    /** How anyone connects to a server on a loopback port, whoever started it. */
+    private record Running(int port) implements Database {
+
+        @Override
+        public String jdbcUrl(String schema) {
+            return "jdbc:mysql://127.0.0.1:" + port + "/" + schema
+                    + "?sslMode=DISABLED&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
+                    + "&characterEncoding=UTF-8";
+        }
+
+        @Override
+        public Connection connect(String schema) throws SQLException {
+            return DriverManager.getConnection(jdbcUrl(schema), USER, "");
+        }
+
+        @Override
+        public String toString() {
+            return "MariaDB on 127.0.0.1:" + port;
+        }
     }
 
     private static List<Path> pidFiles(Path dataDir) {
