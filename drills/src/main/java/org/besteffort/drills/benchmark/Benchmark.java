@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The benchmark: on a throwaway stack (or the running local stack), end-to-end pays at a fixed rate and at maximum throughput, settled pays
- * counted where the balance is applied, then the database's raw rate for one pay's commits. Prints a table and
- * writes a JSON result file. A console program: it reports on standard output.
+ * The benchmark: on a throwaway stack (or the running local stack), end-to-end pays at a fixed rate and at maximum
+ * throughput, settled pays counted where the balance is applied, then the database's raw rate for one pay's commits.
+ * Prints a table and writes a JSON result file. A console program: it reports on standard output.
  *
  * <p>Run by {@code ./mvnw -Pbenchmark package} ({@code -Dbench.rate=100 -Dbench.clients=16 -Dbench.duration=PT30S
  * -Dbench.stack=running}).

@@ -113,7 +113,8 @@ class LocalDatabaseTests {
         LocalDatabase server = LocalDatabase.start(INFRA_DIR.resolve("mariadb-base"), dataDir, port);
         try {
             long pid = LocalDatabase.pid(dataDir).orElseThrow();
-            assertThat(ProcessHandle.of(pid).orElseThrow().info().commandLine().orElse("")).contains(dataDir.toString());
+            String commandLine = ProcessHandle.of(pid).orElseThrow().info().commandLine().orElse("");
+            assertThat(commandLine).contains(dataDir.toString());
 
             try (Connection connection = LocalDatabase.running(port).connect("mysql");
                  Statement statement = connection.createStatement();

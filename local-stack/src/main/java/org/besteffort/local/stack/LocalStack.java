@@ -171,9 +171,9 @@ public final class LocalStack {
 
     /** The broker is a separate JVM: let it boot while this one starts MariaDB. */
     private void startInfrastructure() {
-        BrokerProcess.Settings settings = new BrokerProcess.Settings(brokerDir(), LocalStackLayout.NAME_SERVER_PORT, LocalStackLayout.BROKER_PORT,
-                BrokerProcess.DEFAULT_DELAY_LEVELS, List.of(NotifyChannel.TOPIC), List.of(NotifyChannel.CONSUMER_GROUP),
-                "128m");
+        BrokerProcess.Settings settings = new BrokerProcess.Settings(brokerDir(), LocalStackLayout.NAME_SERVER_PORT,
+                LocalStackLayout.BROKER_PORT, BrokerProcess.DEFAULT_DELAY_LEVELS, List.of(NotifyChannel.TOPIC),
+                List.of(NotifyChannel.CONSUMER_GROUP), "128m");
         long brokerStarted = System.nanoTime();
         CompletableFuture<BrokerProcess> brokerStart = CompletableFuture.supplyAsync(() -> BrokerProcess.start(settings));
 

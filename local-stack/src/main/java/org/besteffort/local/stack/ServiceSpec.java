@@ -14,10 +14,11 @@ import java.util.List;
  */
 record ServiceSpec(String name, int port, String schema, List<String> extraArgs) {
 
-    static final ServiceSpec PAY = new ServiceSpec("pay-service", LocalStackLayout.PAY_SERVICE_PORT, "bank1_pay", List.of());
+    static final ServiceSpec PAY = new ServiceSpec("pay-service", LocalStackLayout.PAY_SERVICE_PORT, "bank1_pay",
+            List.of());
 
-    static final ServiceSpec ACCOUNT = new ServiceSpec("account-service", LocalStackLayout.ACCOUNT_SERVICE_PORT, "bank1",
-            List.of("--pay-service.url=http://127.0.0.1:" + PAY.port()));
+    static final ServiceSpec ACCOUNT = new ServiceSpec("account-service", LocalStackLayout.ACCOUNT_SERVICE_PORT,
+            "bank1", List.of("--pay-service.url=http://127.0.0.1:" + PAY.port()));
 
     String url() {
         return "http://127.0.0.1:" + port;
