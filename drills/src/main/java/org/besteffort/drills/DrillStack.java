@@ -5,6 +5,7 @@ import org.besteffort.local.infra.BrokerProcess;
 import org.besteffort.local.infra.FreePorts;
 import org.besteffort.local.infra.JavaProcess;
 import org.besteffort.local.infra.LocalDatabase;
+import org.besteffort.local.infra.LocalStackLayout;
 import org.besteffort.local.infra.RepositoryRoot;
 
 import java.net.URI;
@@ -22,8 +23,6 @@ public final class DrillStack implements AutoCloseable {
 
     /** RocketMQ's own redelivery delays. */
     public static final String DEFAULT_DELAY_LEVELS = BrokerProcess.DEFAULT_DELAY_LEVELS;
-
-    private static final List<String> JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8");
 
     private final Path workDir;
     private final Path root = RepositoryRoot.find();
@@ -92,8 +91,8 @@ public final class DrillStack implements AutoCloseable {
                 "--rocketmq.name-server=" + broker.nameServerAddress(),
                 "--logging.level.org.besteffort=WARN"));
         args.addAll(extra);
-        JavaProcess process = JavaProcess.start(root.resolve(name + "/target/" + name + ".jar"), JVM, args,
-                workDir.resolve(name + ".log"), workDir.resolve(name + ".pid"));
+        JavaProcess process = JavaProcess.start(root.resolve(name + "/target/" + name + ".jar"),
+                LocalStackLayout.SERVICE_JVM_ARGS, args, workDir.resolve(name + ".log"), workDir.resolve(name + ".pid"));
         process.awaitHttpOk(URI.create("http://127.0.0.1:" + port + "/actuator/health"), Duration.ofSeconds(120));
         return process;
     }

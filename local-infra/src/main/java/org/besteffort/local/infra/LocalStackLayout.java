@@ -1,6 +1,7 @@
 package org.besteffort.local.infra;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Where the local stack listens and keeps its state: one place for the launcher and for the tools that work
@@ -19,6 +20,13 @@ public record LocalStackLayout(Path repository) {
     public static final int PAY_SERVICE_PORT = 8081;
 
     public static final int ACCOUNT_SERVICE_PORT = 8082;
+
+    /**
+     * How the services' JVMs run, in the local stack and in the drills' and benchmark's stacks. C1 only: on two cores
+     * C2 compiling in the background cost more than its faster code gained (docs/benchmarks.md), and it starts faster.
+     */
+    public static final List<String> SERVICE_JVM_ARGS = List.of("-Xmx256m", "-XX:+UseSerialGC",
+            "-Dfile.encoding=UTF-8", "-XX:TieredStopAtLevel=1");
 
     public Path stateDir() {
         return repository.resolve(".local-stack");

@@ -44,11 +44,6 @@ public final class LocalStack {
 
     private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(120);
 
-    private static final List<String> SERVICE_JVM_ARGS = List.of(
-            "-Xmx256m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",
-            // A local run is started far more often than it runs long: trade peak JIT performance for a faster start.
-            "-XX:TieredStopAtLevel=1");
-
     private final StackOptions options;
 
     private final LocalStackLayout layout;
@@ -203,7 +198,7 @@ public final class LocalStack {
                 "--spring.datasource.url=" + database.jdbcUrl(service.schema()),
                 "--rocketmq.name-server=" + broker.nameServerAddress()));
         args.addAll(service.extraArgs());
-        JavaProcess process = JavaProcess.start(serviceJar(service), SERVICE_JVM_ARGS, args,
+        JavaProcess process = JavaProcess.start(serviceJar(service), LocalStackLayout.SERVICE_JVM_ARGS, args,
                 logDir().resolve(service.name() + ".log"), servicePidFile(service));
         register(() -> services.put(service, process), process::stop);
         process.awaitHttpOk(URI.create(service.url() + "/actuator/health"), SERVICE_READY_TIMEOUT);
