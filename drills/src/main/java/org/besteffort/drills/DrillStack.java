@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 
@@ -99,8 +100,10 @@ public final class DrillStack implements AutoCloseable {
 
     /** The pids of the stack's processes by name, for measuring their footprint. */
     public Map<String, Long> pids() {
-        return Map.of("broker", broker.pid(), "pay-service", payService.pid(),
-                "account-service", accountService.pid());
+        Map<String, Long> pids = new LinkedHashMap<>(Map.of("broker", broker.pid(), "pay-service", payService.pid(),
+                "account-service", accountService.pid()));
+        LocalDatabase.pid(database.dataDir()).ifPresent(pid -> pids.put("mariadb", pid));
+        return pids;
     }
 
     /** The fraction of notifications lost and sent twice, and of deliveries failed, from the start. */

@@ -53,9 +53,7 @@ interface StackUnderTest extends AutoCloseable {
 
             @Override
             public Map<String, Long> pids() {
-                Map<String, Long> pids = new LinkedHashMap<>(stack.pids());
-                LocalDatabase.pid(stack.database().dataDir()).ifPresent(pid -> pids.put("mariadb", pid));
-                return pids;
+                return stack.pids();
             }
 
             @Override

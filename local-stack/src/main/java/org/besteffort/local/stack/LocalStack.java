@@ -48,8 +48,6 @@ public final class LocalStack {
 
     private final LocalStackLayout layout;
 
-    private final Path stateDir;
-
     private final PrintStream out = System.out;
 
     private final Object lock = new Object();
@@ -65,7 +63,6 @@ public final class LocalStack {
     private LocalStack(StackOptions options) {
         this.options = options;
         this.layout = new LocalStackLayout(options.repository());
-        this.stateDir = layout.stateDir();
     }
 
     public static void main(String[] args) throws InterruptedException, IOException {
@@ -81,7 +78,7 @@ public final class LocalStack {
     private void run() throws InterruptedException {
         long started = System.nanoTime();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "local-stack-shutdown"));
-        out.printf("Local stack in %s (Ctrl-C stops everything)%n", relative(stateDir));
+        out.printf("Local stack in %s (Ctrl-C stops everything)%n", relative(layout.stateDir()));
         try {
             requireServiceJars();
             cleanUpAfterKilledRun();
@@ -126,11 +123,11 @@ public final class LocalStack {
     private void cleanUpAfterKilledRun() {
         List<String> stopped = new ArrayList<>();
         for (ServiceSpec service : List.of(ServiceSpec.ACCOUNT, ServiceSpec.PAY)) {
-            JavaProcess.stopStale(servicePidFile(service), service.name() + ".jar")
+            JavaProcess.stopStale(layout.servicePidFile(service.name()), service.name() + ".jar")
                     .ifPresent(pid -> stopped.add(service.name() + " (pid " + pid + ")"));
         }
-        BrokerProcess.stopStale(brokerDir()).ifPresent(pid -> stopped.add("broker (pid " + pid + ")"));
-        LocalDatabase.stopStale(databaseDataDir(), LocalStackLayout.DATABASE_PORT)
+        BrokerProcess.stopStale(layout.brokerDir()).ifPresent(pid -> stopped.add("broker (pid " + pid + ")"));
+        LocalDatabase.stopStale(layout.databaseDataDir(), LocalStackLayout.DATABASE_PORT)
                 .ifPresent(pid -> stopped.add("MariaDB (pid " + pid + ")"));
         if (!stopped.isEmpty()) {
             out.printf("  stopped what an earlier run left running: %s%n", String.join(", ", stopped));
@@ -138,9 +135,9 @@ public final class LocalStack {
     }
 
     private void reset() {
-        deleteRecursively(databaseDataDir());
-        deleteRecursively(databaseDataDir().resolveSibling(databaseDataDir().getFileName() + "-tmp"));
-        deleteRecursively(brokerDir());
+        deleteRecursively(layout.databaseDataDir());
+        deleteRecursively(layout.databaseDataDir().resolveSibling(layout.databaseDataDir().getFileName() + "-tmp"));
+        deleteRecursively(layout.brokerDir());
         out.println("  reset: deleted the database and the broker store");
     }
 
@@ -166,15 +163,16 @@ public final class LocalStack {
 
     /** The broker is a separate JVM: let it boot while this one starts MariaDB. */
     private void startInfrastructure() {
-        BrokerProcess.Settings settings = new BrokerProcess.Settings(brokerDir(), LocalStackLayout.NAME_SERVER_PORT,
-                LocalStackLayout.BROKER_PORT, BrokerProcess.DEFAULT_DELAY_LEVELS, List.of(NotifyChannel.TOPIC),
-                List.of(NotifyChannel.CONSUMER_GROUP), "128m");
+        BrokerProcess.Settings settings = new BrokerProcess.Settings(layout.brokerDir(),
+                LocalStackLayout.NAME_SERVER_PORT, LocalStackLayout.BROKER_PORT, BrokerProcess.DEFAULT_DELAY_LEVELS,
+                List.of(NotifyChannel.TOPIC), List.of(NotifyChannel.CONSUMER_GROUP), "128m");
         long brokerStarted = System.nanoTime();
         CompletableFuture<BrokerProcess> brokerStart = CompletableFuture.supplyAsync(() -> BrokerProcess.start(settings));
 
         long databaseStarted = System.nanoTime();
         // Should MariaDB fail, the broker JVM exits by itself when this JVM exits and closes its standard input.
-        LocalDatabase db = LocalDatabase.start(databaseBaseDir(), databaseDataDir(), LocalStackLayout.DATABASE_PORT);
+        LocalDatabase db = LocalDatabase.start(layout.databaseBaseDir(), layout.databaseDataDir(),
+                LocalStackLayout.DATABASE_PORT);
         register(() -> database = db, db::close);
         // The scripts are idempotent (IF NOT EXISTS, INSERT IGNORE): running them on every start keeps the schema current.
         db.runScripts(options.repository().resolve("sql"));
@@ -199,7 +197,7 @@ public final class LocalStack {
                 "--rocketmq.name-server=" + broker.nameServerAddress()));
         args.addAll(service.extraArgs());
         JavaProcess process = JavaProcess.start(serviceJar(service), LocalStackLayout.SERVICE_JVM_ARGS, args,
-                logDir().resolve(service.name() + ".log"), servicePidFile(service));
+                layout.logDir().resolve(service.name() + ".log"), layout.servicePidFile(service.name()));
         register(() -> services.put(service, process), process::stop);
         process.awaitHttpOk(URI.create(service.url() + "/actuator/health"), SERVICE_READY_TIMEOUT);
         line(service.name(), started, service.url());
@@ -210,11 +208,12 @@ public final class LocalStack {
         out.println("Logs:");
         if (options.services()) {
             for (ServiceSpec service : List.of(ServiceSpec.PAY, ServiceSpec.ACCOUNT)) {
-                out.printf("  %-16s %s%n", service.name(), relative(logDir().resolve(service.name() + ".log")));
+                Path log = layout.logDir().resolve(service.name() + ".log");
+                out.printf("  %-16s %s%n", service.name(), relative(log));
             }
         }
         out.printf("  %-16s %s%n", "broker", relative(broker.brokerLog()));
-        out.printf("  %-16s %s%n", "launcher", relative(logDir().resolve("local-stack.log")));
+        out.printf("  %-16s %s%n", "launcher", relative(layout.logDir().resolve("local-stack.log")));
         out.println();
         if (options.services()) {
             out.println(walkthrough());
@@ -246,7 +245,7 @@ public final class LocalStack {
         out.println();
         out.println("Local stack failed to start: " + e.getMessage());
         if (!(e instanceof ProcessStartFailed) && e.getCause() != null) {
-            out.println("Details in " + relative(logDir().resolve("local-stack.log")));
+            out.println("Details in " + relative(layout.logDir().resolve("local-stack.log")));
         }
     }
 
@@ -323,26 +322,6 @@ public final class LocalStack {
 
     private Path serviceJar(ServiceSpec service) {
         return options.repository().resolve(service.name() + "/target/" + service.name() + ".jar");
-    }
-
-    private Path servicePidFile(ServiceSpec service) {
-        return layout.servicePidFile(service.name());
-    }
-
-    private Path brokerDir() {
-        return layout.brokerDir();
-    }
-
-    private Path databaseBaseDir() {
-        return layout.databaseBaseDir();
-    }
-
-    private Path databaseDataDir() {
-        return layout.databaseDataDir();
-    }
-
-    private Path logDir() {
-        return layout.logDir();
     }
 
     private String relative(Path path) {
