@@ -11,6 +11,12 @@ public final class NotifyChannel {
     /** The receiver's consumer group: one group, clustering, so each message is applied by one instance. */
     public static final String CONSUMER_GROUP = "consumer_group_notifymsg_bank1";
 
+    /**
+     * The notify gateway's consumer group (scheme 2). RocketMQ gives every group every message, so the gateway and
+     * scheme 1's receiver each see all pay results.
+     */
+    public static final String GATEWAY_CONSUMER_GROUP = "consumer_group_notifymsg_gateway";
+
     /** The notifier's producer group. */
     public static final String PRODUCER_GROUP = "producer_group_notifymsg_bank1_pay";
 

@@ -22,9 +22,11 @@ import java.util.Objects;
  * @param amount        the amount paid, scale 2
  * @param result        how the pay ended
  * @param paidAt        when the pay committed at the notifier
+ * @param receiverId    scheme 2: the registered receiver (merchant) to notify over HTTP; null when nobody asked
+ * @param notifyUrl     scheme 2: where the notify gateway posts the result, one of the receiver's registered URLs
  */
 public record PayResultMessage(int schemaVersion, String txNo, String accountNo, BigDecimal amount,
-                               PayResult result, Instant paidAt) {
+                               PayResult result, Instant paidAt, String receiverId, String notifyUrl) {
 
     /** The version of the contract this code writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -37,10 +39,21 @@ public record PayResultMessage(int schemaVersion, String txNo, String accountNo,
         Objects.requireNonNull(paidAt, "paidAt");
     }
 
-    /** A message in the current schema version. */
+    /** A message in the current schema version, for a pay nobody asked to be notified of over HTTP. */
     public static PayResultMessage of(String txNo, String accountNo, BigDecimal amount, PayResult result,
                                       Instant paidAt) {
-        return new PayResultMessage(SCHEMA_VERSION, txNo, accountNo, amount, result, paidAt);
+        return of(txNo, accountNo, amount, result, paidAt, null, null);
+    }
+
+    /** A message in the current schema version; receiverId and notifyUrl name where scheme 2 notifies it. */
+    public static PayResultMessage of(String txNo, String accountNo, BigDecimal amount, PayResult result,
+                                      Instant paidAt, String receiverId, String notifyUrl) {
+        return new PayResultMessage(SCHEMA_VERSION, txNo, accountNo, amount, result, paidAt, receiverId, notifyUrl);
+    }
+
+    /** Whether the pay asked to be notified over HTTP (scheme 2) as well. */
+    public boolean wantsHttpNotify() {
+        return receiverId != null && notifyUrl != null;
     }
 
     /** The wire form: UTF-8 JSON, amounts as plain decimals. */
