@@ -1,5 +1,7 @@
 package org.besteffort.common;
 
+import java.util.List;
+
 /**
  * The RocketMQ names both sides agree on; the course's names, kept so trainees can map the material onto the code.
  */
@@ -16,6 +18,9 @@ public final class NotifyChannel {
      * scheme 1's receiver each see all pay results.
      */
     public static final String GATEWAY_CONSUMER_GROUP = "consumer_group_notifymsg_gateway";
+
+    /** Every consumer group of the topic: a broker that knows them before clients arrive routes retries at once. */
+    public static final List<String> CONSUMER_GROUPS = List.of(CONSUMER_GROUP, GATEWAY_CONSUMER_GROUP);
 
     /** The notifier's producer group. */
     public static final String PRODUCER_GROUP = "producer_group_notifymsg_bank1_pay";

@@ -49,7 +49,7 @@ public final class DrillStack implements AutoCloseable {
     public void start() {
         broker = BrokerProcess.start(new BrokerProcess.Settings(workDir.resolve("broker"), FreePorts.any(),
                 FreePorts.forBroker(), delayLevels, List.of(NotifyChannel.TOPIC),
-                List.of(NotifyChannel.CONSUMER_GROUP), "128m"));
+                NotifyChannel.CONSUMER_GROUPS, "128m"));
         database = LocalDatabase.start(workDir.resolve("mariadb-base"), workDir.resolve("mariadb-data"),
                 FreePorts.any());
         database.runScripts(root.resolve("sql"));

@@ -89,7 +89,7 @@ public final class TestInfrastructure {
 
         BrokerProcess.Settings settings = new BrokerProcess.Settings(
                 infraDir.resolve("broker-" + run), ports.nameServer(), ports.broker(),
-                BrokerProcess.TEST_DELAY_LEVELS, List.of(NotifyChannel.TOPIC), List.of(NotifyChannel.CONSUMER_GROUP),
+                BrokerProcess.TEST_DELAY_LEVELS, List.of(NotifyChannel.TOPIC), NotifyChannel.CONSUMER_GROUPS,
                 "128m");
         // The broker is a separate JVM: let it boot while this thread starts the database.
         CompletableFuture<Timed<BrokerProcess>> brokerStart = CompletableFuture.supplyAsync(() -> Timed.of(

@@ -165,7 +165,7 @@ public final class LocalStack {
     private void startInfrastructure() {
         BrokerProcess.Settings settings = new BrokerProcess.Settings(layout.brokerDir(),
                 LocalStackLayout.NAME_SERVER_PORT, LocalStackLayout.BROKER_PORT, BrokerProcess.DEFAULT_DELAY_LEVELS,
-                List.of(NotifyChannel.TOPIC), List.of(NotifyChannel.CONSUMER_GROUP), "128m");
+                List.of(NotifyChannel.TOPIC), NotifyChannel.CONSUMER_GROUPS, "128m");
         long brokerStarted = System.nanoTime();
         CompletableFuture<BrokerProcess> brokerStart = CompletableFuture.supplyAsync(() -> BrokerProcess.start(settings));
 

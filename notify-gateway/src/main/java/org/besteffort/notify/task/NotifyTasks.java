@@ -1,0 +1,58 @@
+package org.besteffort.notify.task;
+
+import org.besteffort.common.PayResultMessage;
+import org.besteffort.common.PayResultNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Keeps the notification a pay result owes its receiver: endpoint and task in one local transaction.
+ */
+@Service
+public class NotifyTasks {
+
+    private static final Logger log = LoggerFactory.getLogger(NotifyTasks.class);
+
+    private final NotifyTaskMapper tasks;
+    private final NotifyEndpointMapper endpoints;
+    private final Clock clock;
+
+    NotifyTasks(NotifyTaskMapper tasks, NotifyEndpointMapper endpoints, Clock clock) {
+        this.tasks = tasks;
+        this.endpoints = endpoints;
+        this.clock = clock;
+    }
+
+    /** The {@code webhook-id} of a pay's notification: derived from the txNo, so a repeat is recognisable. */
+    static String webhookId(String txNo) {
+        return "pay_" + txNo;
+    }
+
+    /**
+     * Records the task for a pay result that names a registered receiver and URL, due at once. Idempotent: the
+     * unique key (tx_no, receiver_id) turns a second delivery of the same message into a no-op.
+     *
+     * @return whether a task was created (false: it existed already)
+     */
+    @Transactional
+    public boolean keep(PayResultMessage result) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        endpoints.insertIfAbsent(result.receiverId(), result.notifyUrl(), now);
+        NotifyEndpoint endpoint = endpoints.find(result.receiverId(), result.notifyUrl()).orElseThrow();
+        String payload = PayResultNotification.of(result).toJson();
+        boolean created = tasks.insertIfAbsent(result.txNo(), result.receiverId(), endpoint.id(),
+                webhookId(result.txNo()), payload, result.paidAt(), now) == 1;
+        if (created) {
+            log.info("pay {} to be notified to {} at {}", result.txNo(), result.receiverId(), result.notifyUrl());
+        } else {
+            log.debug("pay {} already has its task for {}", result.txNo(), result.receiverId());
+        }
+        return created;
+    }
+}

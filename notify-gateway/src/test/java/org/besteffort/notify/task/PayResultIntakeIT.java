@@ -1,0 +1,86 @@
+package org.besteffort.notify.task;
+
+import org.besteffort.common.PayResult;
+import org.besteffort.common.PayResultMessage;
+import org.besteffort.common.PayResultSignature;
+import org.besteffort.notify.NotifyGatewayITSupport;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What becomes a task: one per pay and receiver, only for a pay signed by the notifier that names a registered URL.
+ */
+class PayResultIntakeIT extends NotifyGatewayITSupport {
+
+    @Test
+    void keepsOneTaskPerPayAndReceiverWhenTheMessageArrivesTwice() {
+        var pay = pay("m1", merchant.url("/m1/twice"));
+
+        announce(pay);
+        announce(pay);
+
+        awaitTask(pay.txNo(), "SUCCEEDED", Duration.ofSeconds(20));
+        // The second copy finds the unique key (tx_no, receiver_id) taken; give it time to arrive and do nothing.
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .until(() -> tasks(pay.txNo()) == 1 && merchant.received(pay.txNo()).size() == 1);
+    }
+
+    @Test
+    void keepsNoTaskForAPayThatNamesNoReceiver() {
+        var plain = PayResultMessage.of("tx-" + UUID.randomUUID(), "1", new BigDecimal("1.00"), PayResult.SUCCESS,
+                Instant.now());
+        var marker = pay("m1", merchant.url("/m1/main"));
+
+        announce(plain);
+        announce(marker);
+
+        awaitTask(marker.txNo(), "SUCCEEDED", Duration.ofSeconds(20));
+        assertThat(tasks(plain.txNo())).isZero();
+    }
+
+    @Test
+    void neverCallsAUrlTheReceiverDidNotRegister() {
+        var unregistered = pay("m1", merchant.url("/somewhere-else"));
+        var unknownReceiver = pay("m9", merchant.url("/m1/main"));
+        var marker = pay("m1", merchant.url("/m1/main"));
+
+        announce(unregistered);
+        announce(unknownReceiver);
+        announce(marker);
+
+        // The topic is consumed in order per queue, not across queues: wait for the marker, then a little more.
+        awaitTask(marker.txNo(), "SUCCEEDED", Duration.ofSeconds(20));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> tasks(unregistered.txNo()) + tasks(unknownReceiver.txNo()) == 0);
+        assertThat(merchant.receivedAt("/somewhere-else")).isEmpty();
+        assertThat(merchant.received(unknownReceiver.txNo())).isEmpty();
+    }
+
+    @Test
+    void believesOnlyPayResultsSignedByTheNotifier() {
+        var forged = pay("m1", merchant.url("/m1/main"));
+        byte[] body = forged.toJson();
+        var tampered = pay("m1", merchant.url("/m1/main"));
+        byte[] signedBody = tampered.toJson();
+        String signature = PayResultSignature.sign(signedBody, "local-dev-secret-change-me");
+        byte[] alteredBody = new String(signedBody).replace("10.00", "99.00").getBytes();
+        var marker = pay("m1", merchant.url("/m1/main"));
+
+        announceRaw(forged.txNo(), body, "k1", PayResultSignature.sign(body, "somebody-else's-secret"));
+        announceRaw(tampered.txNo(), alteredBody, "k1", signature);
+        announceRaw("tx-unsigned-" + UUID.randomUUID(), body, null, null);
+        announce(marker);
+
+        awaitTask(marker.txNo(), "SUCCEEDED", Duration.ofSeconds(20));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> tasks(forged.txNo()) + tasks(tampered.txNo()) == 0);
+        assertThat(merchant.received(forged.txNo())).isEmpty();
+    }
+}
