@@ -9,6 +9,8 @@ CREATE TABLE IF NOT EXISTS account_pay (
     account_no  VARCHAR(32)   NOT NULL COMMENT 'the account the pay is for',
     pay_amount  DECIMAL(18,2) NOT NULL,
     result      VARCHAR(16)   NOT NULL COMMENT 'SUCCESS or FAIL',
+    receiver_id VARCHAR(32)   NULL     COMMENT 'scheme 2: the registered receiver to notify over HTTP, NULL if none',
+    notify_url  VARCHAR(512)  NULL     COMMENT 'scheme 2: where to notify it, one of the URLs it registered',
     created_at  DATETIME(3)   NOT NULL,
     updated_at  DATETIME(3)   NOT NULL COMMENT 'when the result was last written (UTC)',
     PRIMARY KEY (id),

@@ -42,6 +42,13 @@ class PayServiceIT {
     /** Pays for this account fail inside their transaction, after the row was inserted. */
     static final String ROLLBACK_ACCOUNT = "rollback-me";
 
+    /** A receiver registered for scheme 2, with two public notify URLs and two private ones. */
+    static final String RECEIVER = "shop-1";
+    static final String NOTIFY_URL = "https://203.0.113.10/notify";
+    static final String OTHER_NOTIFY_URL = "https://203.0.113.11/notify";
+    static final String LOOPBACK_NOTIFY_URL = "http://127.0.0.1:9/notify";
+    static final String PRIVATE_NOTIFY_URL = "http://10.1.2.3/notify";
+
     static TopicObserver observer;
 
     @LocalServerPort
@@ -56,6 +63,12 @@ class PayServiceIT {
         registry.add("spring.datasource.url", () -> infra.database().jdbcUrl("bank1_pay"));
         registry.add("rocketmq.name-server", () -> infra.broker().nameServerAddress());
         registry.add("statement.settle-lag", () -> "200ms");
+        // IP literals: the address rule looks none of them up. Private addresses stay refused (the default).
+        registry.add("pay.receivers." + RECEIVER + ".notify-urls[0]", () -> NOTIFY_URL);
+        registry.add("pay.receivers." + RECEIVER + ".notify-urls[1]", () -> OTHER_NOTIFY_URL);
+        registry.add("pay.receivers." + RECEIVER + ".notify-urls[2]", () -> LOOPBACK_NOTIFY_URL);
+        registry.add("pay.receivers." + RECEIVER + ".notify-urls[3]", () -> PRIVATE_NOTIFY_URL);
+        registry.add("pay.receivers.shop-2.notify-urls[0]", () -> "https://198.51.100.20/notify");
     }
 
     @BeforeAll
@@ -87,6 +100,122 @@ class PayServiceIT {
         assertThat(announced.amount()).hasToString("100.10");
         assertThat(announced.result().name()).isEqualTo("SUCCESS");
         assertThat(announced.paidAt()).isEqualTo(pay.getInstant("paidAt"));
+        assertThat(announced.wantsHttpNotify()).isFalse();
+        assertThat(pay.containsKey("receiverId")).isTrue();
+        assertThat(pay.getString("receiverId")).isNull();
+    }
+
+    @Test
+    void recordsAPayWithTheReceiverAndNotifyUrlItNamesAndAnnouncesThem() {
+        String txNo = newTxNo();
+
+        var response = http().postJson("/paydo", """
+                {"accountNo":"1","payAmount":"7.00","txNo":"%s","receiverId":"%s","notifyUrl":"%s"}"""
+                .formatted(txNo, RECEIVER, NOTIFY_URL));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().getString("receiverId")).isEqualTo(RECEIVER);
+        assertThat(response.json().getString("notifyUrl")).isEqualTo(NOTIFY_URL);
+        assertThat(jdbc.queryForMap("SELECT receiver_id, notify_url FROM account_pay WHERE tx_no = ?", txNo))
+                .containsEntry("receiver_id", RECEIVER).containsEntry("notify_url", NOTIFY_URL);
+        var payResult = http().get("/payresult/" + txNo).json();
+        assertThat(payResult.getString("receiverId")).isEqualTo(RECEIVER);
+        assertThat(payResult.getString("notifyUrl")).isEqualTo(NOTIFY_URL);
+
+        var announced = observer.awaitMessage(txNo);
+        assertThat(announced.receiverId()).isEqualTo(RECEIVER);
+        assertThat(announced.notifyUrl()).isEqualTo(NOTIFY_URL);
+        assertThat(announced.wantsHttpNotify()).isTrue();
+    }
+
+    @Test
+    void acceptsTheNotifyTargetInTheCourseGetForm() {
+        var response = http().get("/paydo?accountNo=2&payAmount=1&receiverId=%s&notifyUrl=%s"
+                .formatted(RECEIVER, NOTIFY_URL));
+
+        assertThat(response.status()).isEqualTo(200);
+        String txNo = response.json().getString("txNo");
+        assertThat(observer.awaitMessage(txNo).notifyUrl()).isEqualTo(NOTIFY_URL);
+    }
+
+    @Test
+    void refusesAReceiverNobodyRegisteredAndWritesAndAnnouncesNothing() {
+        String refused = newTxNo();
+        long before = allRows();
+
+        var response = http().postJson("/paydo", """
+                {"accountNo":"1","payAmount":"5.00","txNo":"%s","receiverId":"shop-9","notifyUrl":"%s"}"""
+                .formatted(refused, NOTIFY_URL));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.json().getJSONObject("errors").getString("receiverId"))
+                .isEqualTo("is not a registered receiver");
+        assertThat(allRows()).isEqualTo(before);
+        assertNeverAnnounced(refused);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            registered by nobody            | https://203.0.113.99/notify
+            registered by another receiver  | https://198.51.100.20/notify
+            a registered one with a suffix  | https://203.0.113.10/notify/../admin
+            """)
+    void refusesANotifyUrlTheReceiverDidNotRegisterAndWritesNothing(String name, String notifyUrl) {
+        String refused = newTxNo();
+        long before = allRows();
+
+        var response = http().postJson("/paydo", """
+                {"accountNo":"1","payAmount":"5.00","txNo":"%s","receiverId":"%s","notifyUrl":"%s"}"""
+                .formatted(refused, RECEIVER, notifyUrl));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.json().getJSONObject("errors").getString("notifyUrl"))
+                .isEqualTo("is not a notify URL receiver " + RECEIVER + " registered");
+        assertThat(allRows()).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            loopback | http://127.0.0.1:9/notify | 127.0.0.1
+            private  | http://10.1.2.3/notify    | 10.1.2.3
+            """)
+    void refusesARegisteredNotifyUrlOnAPrivateAddressAndWritesAndAnnouncesNothing(String name, String notifyUrl,
+                                                                                  String address) {
+        String refused = newTxNo();
+        long before = allRows();
+
+        var response = http().postJson("/paydo", """
+                {"accountNo":"1","payAmount":"5.00","txNo":"%s","receiverId":"%s","notifyUrl":"%s"}"""
+                .formatted(refused, RECEIVER, notifyUrl));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.json().getJSONObject("errors").getString("notifyUrl"))
+                .isEqualTo("notify URL resolves to a private or loopback address (" + address + ")");
+        assertThat(allRows()).isEqualTo(before);
+        assertNeverAnnounced(refused);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            receiverId without notifyUrl | {"accountNo":"1","payAmount":"5.00","txNo":"%s","receiverId":"shop-1"}                                   | notifyUrl
+            notifyUrl without receiverId | {"accountNo":"1","payAmount":"5.00","txNo":"%s","notifyUrl":"https://203.0.113.10/notify"}             | receiverId
+            """)
+    void refusesHalfANotifyTargetNamingTheMissingField(String name, String bodyTemplate, String missing) {
+        long before = allRows();
+
+        var response = http().postJson("/paydo", bodyTemplate.formatted(newTxNo()));
+        var viaGet = http().get("/paydo?accountNo=1&payAmount=5&" + ("notifyUrl".equals(missing)
+                ? "receiverId=" + RECEIVER : "notifyUrl=" + NOTIFY_URL));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.json().getJSONObject("errors").keySet()).containsExactly(missing);
+        assertThat(viaGet.status()).isEqualTo(400);
+        assertThat(viaGet.json().getJSONObject("errors").keySet()).containsExactly(missing);
+        assertThat(allRows()).isEqualTo(before);
     }
 
     @Test
@@ -138,6 +267,30 @@ class PayServiceIT {
         assertThat(otherAccount.status()).isEqualTo(409);
         assertThat(jdbc.queryForObject("SELECT pay_amount FROM account_pay WHERE tx_no = ?", BigDecimal.class, txNo))
                 .isEqualByComparingTo("20.00");
+    }
+
+    @Test
+    void refusesATxNoReusedWithAnotherNotifyTarget() {
+        String txNo = newTxNo();
+        String body = """
+                {"accountNo":"3","payAmount":"20.00","txNo":"%s","receiverId":"%s","notifyUrl":"%s"}""";
+        var first = http().postJson("/paydo", body.formatted(txNo, RECEIVER, NOTIFY_URL));
+
+        var again = http().postJson("/paydo", body.formatted(txNo, RECEIVER, NOTIFY_URL));
+        var otherUrl = http().postJson("/paydo", body.formatted(txNo, RECEIVER, OTHER_NOTIFY_URL));
+        var noTarget = http().postJson("/paydo", """
+                {"accountNo":"3","payAmount":"20.00","txNo":"%s"}""".formatted(txNo));
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(otherUrl.status()).isEqualTo(409);
+        assertThat(otherUrl.isProblem()).isTrue();
+        assertThat(otherUrl.json().getString("detail")).contains(txNo);
+        assertThat(noTarget.status()).isEqualTo(409);
+        assertThat(jdbc.queryForObject("SELECT notify_url FROM account_pay WHERE tx_no = ?", String.class, txNo))
+                .isEqualTo(NOTIFY_URL);
+        observer.awaitMessage(txNo);
+        assertThat(observer.countSent(txNo)).isEqualTo(1);
     }
 
     @Test
@@ -313,6 +466,17 @@ class PayServiceIT {
         assertThat(noAccount.status()).isEqualTo(400);
         assertThat(noAccount.isProblem()).isTrue();
         assertThat(allRows()).isEqualTo(before);
+    }
+
+    /** A pay committed after the refused ones is announced; once the broker's index shows it, it would show them. */
+    private void assertNeverAnnounced(String refused) {
+        String committed = newTxNo();
+        http().postJson("/paydo", """
+                {"accountNo":"1","payAmount":"0.01","txNo":"%s"}""".formatted(committed));
+        observer.awaitMessage(committed);
+        assertThat(observer.countStoredOnBroker(committed)).isEqualTo(1);
+        assertThat(observer.countStoredOnBroker(refused)).isZero();
+        assertThat(observer.countSent(refused)).isZero();
     }
 
     private TestHttp http() {

@@ -50,7 +50,7 @@ class PayResultNotifier {
             return;
         }
         Message<byte[]> message = signed(PayResultMessage.of(txNo, payment.accountNo(), payment.payAmount(),
-                payment.result(), payment.createdAt()));
+                payment.result(), payment.createdAt(), payment.receiverId(), payment.notifyUrl()));
         int copies = activeFaults != null && activeFaults.duplicateNotification(txNo) ? 2 : 1;
         for (int copy = 1; copy <= copies; copy++) {
             send(txNo, message, copy);

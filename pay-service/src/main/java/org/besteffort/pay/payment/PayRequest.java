@@ -5,14 +5,18 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
 
 /**
  * A request to pay: the body of {@code POST /paydo} or the query of the course's {@code GET /paydo}.
  *
- * @param txNo optional; when given, repeating the request is safe (same body returns the same pay)
+ * @param txNo       optional; when given, repeating the request is safe (same body returns the same pay)
+ * @param receiverId optional, with notifyUrl (scheme 2): the registered receiver to notify over HTTP
+ * @param notifyUrl  optional, with receiverId (scheme 2): where to notify it, one of the URLs it registered
  */
+@NotifyTargetComplete
 record PayRequest(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,32}", message = "must be 1-32 letters, digits, '-' or '_'")
         String accountNo,
@@ -20,5 +24,14 @@ record PayRequest(
         @Digits(integer = 16, fraction = 2, message = "must have at most 2 decimals")
         BigDecimal payAmount,
         @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "must be 1-64 letters, digits, '-' or '_'")
-        String txNo) {
+        String txNo,
+        @Pattern(regexp = "[A-Za-z0-9_-]{1,32}", message = "must be 1-32 letters, digits, '-' or '_'")
+        String receiverId,
+        @Size(max = 512, message = "must be at most 512 characters")
+        String notifyUrl) {
+
+    /** A pay nobody asked to be notified of over HTTP. */
+    PayRequest(String accountNo, BigDecimal payAmount, String txNo) {
+        this(accountNo, payAmount, txNo, null, null);
+    }
 }

@@ -4,15 +4,20 @@ import org.besteffort.common.PayResult;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * A pay as recorded in {@code account_pay}; its result never changes once written.
+ *
+ * @param receiverId scheme 2: the registered receiver to notify over HTTP, null when the pay named none
+ * @param notifyUrl  scheme 2: where to notify it, null when the pay named none
  */
 public record Payment(Long id, String txNo, String accountNo, BigDecimal payAmount, PayResult result,
-                      Instant createdAt, Instant updatedAt) {
+                      String receiverId, String notifyUrl, Instant createdAt, Instant updatedAt) {
 
-    /** Whether a repeated request with this txNo asks for the same pay. */
+    /** Whether a repeated request with this txNo asks for the same pay, notified to the same place. */
     boolean sameRequestAs(PayRequest request) {
-        return accountNo.equals(request.accountNo()) && payAmount.compareTo(request.payAmount()) == 0;
+        return accountNo.equals(request.accountNo()) && payAmount.compareTo(request.payAmount()) == 0
+                && Objects.equals(receiverId, request.receiverId()) && Objects.equals(notifyUrl, request.notifyUrl());
     }
 }

@@ -6,6 +6,6 @@ package org.besteffort.pay.payment;
 class PaymentConflict extends RuntimeException {
 
     PaymentConflict(String txNo) {
-        super("txNo " + txNo + " is already used by a pay with another account or amount");
+        super("txNo " + txNo + " is already used by a pay with another account, amount or notify target");
     }
 }

@@ -38,6 +38,20 @@ class PaymentProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler
+    ProblemDetail receiverNotRegistered(ReceiverNotRegistered e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setProperty("errors", Map.of("receiverId", e.reason()));
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail notifyUrlNotAllowed(NotifyUrlNotAllowed e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setProperty("errors", Map.of("notifyUrl", e.reason()));
+        return problem;
+    }
+
     /** Names each invalid field, so that a tester sees what to fix. */
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,

@@ -25,14 +25,16 @@ public class PaymentService {
     private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
 
     private final PaymentMapper payments;
+    private final NotifyTargets notifyTargets;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final PayProperties properties;
     private final Clock clock;
 
-    PaymentService(PaymentMapper payments, TransactionTemplate transaction, ApplicationEventPublisher events,
-                   PayProperties properties, Clock clock) {
+    PaymentService(PaymentMapper payments, NotifyTargets notifyTargets, TransactionTemplate transaction,
+                   ApplicationEventPublisher events, PayProperties properties, Clock clock) {
         this.payments = payments;
+        this.notifyTargets = notifyTargets;
         this.transaction = transaction;
         this.events = events;
         this.properties = properties;
@@ -42,13 +44,17 @@ public class PaymentService {
     /**
      * Records a pay, or returns the one already recorded under the request's txNo.
      *
-     * @throws PaymentConflict   if the txNo is taken by a different pay
-     * @throws PayAmountTooLarge if the amount is above the configured maximum
+     * @throws PaymentConflict       if the txNo is taken by a different pay
+     * @throws PayAmountTooLarge     if the amount is above the configured maximum
+     * @throws ReceiverNotRegistered if the pay names a receiver nobody registered
+     * @throws NotifyUrlNotAllowed   if the pay names a notify URL that may not be called
      */
     Payment pay(PayRequest request) {
         if (request.payAmount().compareTo(properties.maxAmount()) > 0) {
             throw new PayAmountTooLarge(properties.maxAmount());
         }
+        // Before the transaction: a refused notify target writes nothing and is never announced.
+        notifyTargets.check(request);
         String txNo = request.txNo() != null ? request.txNo() : UUID.randomUUID().toString();
         try (var ignored = MDC.putCloseable("txNo", txNo)) {
             try {
@@ -72,11 +78,13 @@ public class PaymentService {
                 : PayResult.SUCCESS;
         // Validation allows at most 2 decimals, so this only pads: 20 becomes 20.00, as DECIMAL(18,2) stores it.
         BigDecimal amount = request.payAmount().setScale(2, RoundingMode.UNNECESSARY);
-        Payment payment = new Payment(null, txNo, request.accountNo(), amount, result, now, now);
+        Payment payment = new Payment(null, txNo, request.accountNo(), amount, result, request.receiverId(),
+                request.notifyUrl(), now, now);
         payments.insert(payment);
         events.publishEvent(new PaymentCompleted(payment));
-        log.info("pay {} recorded: account {} amount {} result {}", txNo, payment.accountNo(),
-                payment.payAmount(), result);
+        log.info("pay {} recorded: account {} amount {} result {}{}", txNo, payment.accountNo(),
+                payment.payAmount(), result,
+                payment.receiverId() == null ? "" : ", notify " + payment.receiverId() + " at " + payment.notifyUrl());
         return payment;
     }
 

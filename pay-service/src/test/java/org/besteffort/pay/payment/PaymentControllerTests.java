@@ -27,7 +27,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class PaymentControllerTests {
 
     private static final Payment PAY = new Payment(1L, "tx-1", "1", new BigDecimal("100.10"), PayResult.SUCCESS,
-            Instant.parse("2026-11-21T08:00:00.123Z"), Instant.parse("2026-11-21T08:00:00.123Z"));
+            null, null, Instant.parse("2026-11-21T08:00:00.123Z"), Instant.parse("2026-11-21T08:00:00.123Z"));
+
+    private static final String NOTIFY_URL = "https://203.0.113.10/notify";
 
     @Autowired
     MockMvc mvc;
@@ -44,7 +46,51 @@ class PaymentControllerTests {
                 .andExpect(status().isOk())
                 .andExpect(content().json("""
                         {"txNo":"tx-1","accountNo":"1","payAmount":100.10,"result":"SUCCESS",
-                         "paidAt":"2026-11-21T08:00:00.123Z"}"""));
+                         "paidAt":"2026-11-21T08:00:00.123Z","receiverId":null,"notifyUrl":null}"""));
+    }
+
+    @Test
+    void bindsAndAnswersTheNotifyTargetOfAPay() throws Exception {
+        Payment targeted = new Payment(PAY.id(), PAY.txNo(), PAY.accountNo(), PAY.payAmount(), PAY.result(),
+                "shop-1", NOTIFY_URL, PAY.createdAt(), PAY.updatedAt());
+        given(payments.pay(new PayRequest("1", new BigDecimal("100.10"), "tx-1", "shop-1", NOTIFY_URL)))
+                .willReturn(targeted);
+
+        mvc.perform(post("/paydo").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"accountNo":"1","payAmount":100.10,"txNo":"tx-1","receiverId":"shop-1",
+                         "notifyUrl":"%s"}""".formatted(NOTIFY_URL)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.receiverId").value("shop-1"))
+                .andExpect(jsonPath("$.notifyUrl").value(NOTIFY_URL));
+        mvc.perform(get("/paydo").param("accountNo", "1").param("payAmount", "100.10").param("txNo", "tx-1")
+                        .param("receiverId", "shop-1").param("notifyUrl", NOTIFY_URL))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.notifyUrl").value(NOTIFY_URL));
+    }
+
+    @Test
+    void namesTheMissingHalfOfANotifyTarget() throws Exception {
+        mvc.perform(post("/paydo").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"accountNo\":\"1\",\"payAmount\":1,\"receiverId\":\"shop-1\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors.notifyUrl").value("must be given together with receiverId"))
+                .andExpect(jsonPath("$.errors.receiverId").doesNotExist());
+        mvc.perform(get("/paydo").param("accountNo", "1").param("payAmount", "1").param("notifyUrl", NOTIFY_URL))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.receiverId").value("must be given together with notifyUrl"));
+        verifyNoInteractions(payments);
+    }
+
+    @Test
+    void refusesAMalformedReceiverIdAndAnOverlongNotifyUrl() throws Exception {
+        mvc.perform(post("/paydo").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"accountNo":"1","payAmount":1,"receiverId":"shop 1","notifyUrl":"https://203.0.113.10/%s"}"""
+                        .formatted("x".repeat(500))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.receiverId").value("must be 1-32 letters, digits, '-' or '_'"))
+                .andExpect(jsonPath("$.errors.notifyUrl").value("must be at most 512 characters"));
+        verifyNoInteractions(payments);
     }
 
     @Test
@@ -80,5 +126,23 @@ class PaymentControllerTests {
                         .content("{\"accountNo\":\"1\",\"payAmount\":1,\"txNo\":\"tx-1\"}"))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void namesTheRefusedFieldOfANotifyTarget() throws Exception {
+        given(payments.pay(new PayRequest("1", BigDecimal.ONE, null, "shop-9", NOTIFY_URL)))
+                .willThrow(new ReceiverNotRegistered("shop-9"));
+        given(payments.pay(new PayRequest("1", BigDecimal.ONE, null, "shop-1", NOTIFY_URL)))
+                .willThrow(new NotifyUrlNotAllowed(NOTIFY_URL, "is not a notify URL receiver shop-1 registered"));
+
+        mvc.perform(get("/paydo").param("accountNo", "1").param("payAmount", "1")
+                        .param("receiverId", "shop-9").param("notifyUrl", NOTIFY_URL))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors.receiverId").value("is not a registered receiver"));
+        mvc.perform(get("/paydo").param("accountNo", "1").param("payAmount", "1")
+                        .param("receiverId", "shop-1").param("notifyUrl", NOTIFY_URL))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.notifyUrl").value("is not a notify URL receiver shop-1 registered"));
     }
 }
