@@ -21,6 +21,8 @@ public record LocalStackLayout(Path repository) {
 
     public static final int ACCOUNT_SERVICE_PORT = 8082;
 
+    public static final int NOTIFY_GATEWAY_PORT = 8083;
+
     /**
      * How the services' JVMs run, in the local stack and in the drills' and benchmark's stacks. C1 only: on two cores
      * C2 compiling in the background cost more than its faster code gained (docs/benchmarks.md), and it starts faster.

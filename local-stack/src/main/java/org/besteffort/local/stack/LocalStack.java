@@ -29,7 +29,8 @@ import org.besteffort.local.infra.LocalStackLayout;
 import org.besteffort.local.infra.ProcessStartFailed;
 
 /**
- * Runs the whole pattern on this machine: RocketMQ broker, MariaDB, pay-service and account-service, until Ctrl-C.
+ * Runs the whole pattern on this machine: RocketMQ broker, MariaDB, pay-service, account-service and the notify gateway,
+ * until Ctrl-C.
  *
  * <p>Run by {@code ./mvnw -Plocal package}; {@code -Dlocal.reset=true} starts from an empty database and broker, and
  * {@code -Dlocal.services=false} starts only the infrastructure. State lives in {@code .local-stack/}: the database
@@ -88,8 +89,7 @@ public final class LocalStack {
             requireFreePorts();
             startInfrastructure();
             if (options.services()) {
-                startService(ServiceSpec.PAY);
-                startService(ServiceSpec.ACCOUNT);
+                ServiceSpec.ALL.forEach(this::startService);
             }
         } catch (RuntimeException e) {
             if (isStopping()) {
@@ -110,7 +110,7 @@ public final class LocalStack {
         if (!options.services()) {
             return;
         }
-        for (ServiceSpec service : List.of(ServiceSpec.PAY, ServiceSpec.ACCOUNT)) {
+        for (ServiceSpec service : ServiceSpec.ALL) {
             Path jar = serviceJar(service);
             if (!Files.isRegularFile(jar)) {
                 throw new IllegalStateException(relative(jar) + " not found. Build and run from the repository root with"
@@ -122,7 +122,7 @@ public final class LocalStack {
     /** A run killed with SIGKILL (or a crashed terminal) leaves its children running: stop them before anything else. */
     private void cleanUpAfterKilledRun() {
         List<String> stopped = new ArrayList<>();
-        for (ServiceSpec service : List.of(ServiceSpec.ACCOUNT, ServiceSpec.PAY)) {
+        for (ServiceSpec service : ServiceSpec.STOP_ORDER) {
             JavaProcess.stopStale(layout.servicePidFile(service.name()), service.name() + ".jar")
                     .ifPresent(pid -> stopped.add(service.name() + " (pid " + pid + ")"));
         }
@@ -149,8 +149,7 @@ public final class LocalStack {
         ports.put(LocalStackLayout.BROKER_PORT + 1, "broker HA");
         ports.put(LocalStackLayout.DATABASE_PORT, "MariaDB");
         if (options.services()) {
-            ports.put(ServiceSpec.PAY.port(), ServiceSpec.PAY.name());
-            ports.put(ServiceSpec.ACCOUNT.port(), ServiceSpec.ACCOUNT.name());
+            ServiceSpec.ALL.forEach(service -> ports.put(service.port(), service.name()));
         }
         ports.forEach((port, user) -> {
             if (!FreePorts.isFree(port)) {
@@ -207,7 +206,7 @@ public final class LocalStack {
         out.printf("%nReady in %s.%n%n", seconds(started));
         out.println("Logs:");
         if (options.services()) {
-            for (ServiceSpec service : List.of(ServiceSpec.PAY, ServiceSpec.ACCOUNT)) {
+            for (ServiceSpec service : ServiceSpec.ALL) {
                 Path log = layout.logDir().resolve(service.name() + ".log");
                 out.printf("  %-16s %s%n", service.name(), relative(log));
             }
@@ -219,7 +218,8 @@ public final class LocalStack {
             out.println(walkthrough());
         } else {
             out.printf("Services not started. Run them from your IDE with --spring.profiles.active=local and%n"
-                            + "  --spring.datasource.url=%s (pay-service; bank1 for account-service)%n"
+                            + "  --spring.datasource.url=%s (pay-service; bank1 for account-service, bank1_notify for"
+                            + " notify-gateway)%n"
                             + "  --rocketmq.name-server=%s%n%n",
                     database.jdbcUrl(ServiceSpec.PAY.schema()), broker.nameServerAddress());
         }
@@ -250,14 +250,15 @@ public final class LocalStack {
     }
 
     /**
-     * Stops account-service, pay-service, the broker and MariaDB, in that order: clients before what they use. On Ctrl-C
-     * the terminal has already sent SIGINT to the service and broker JVMs too; this waits for each to finish.
+     * Stops the notify gateway, account-service, pay-service, the broker and MariaDB, in that order: clients before what
+     * they use. On Ctrl-C the terminal has already sent SIGINT to the service and broker JVMs too; this waits for each
+     * to finish.
      */
     private void stopAll() {
         List<Runnable> stops = new ArrayList<>();
         synchronized (lock) {
             stopping = true;
-            for (ServiceSpec service : List.of(ServiceSpec.ACCOUNT, ServiceSpec.PAY)) {
+            for (ServiceSpec service : ServiceSpec.STOP_ORDER) {
                 JavaProcess process = services.get(service);
                 if (process != null) {
                     stops.add(named(service.name(), process::stop));

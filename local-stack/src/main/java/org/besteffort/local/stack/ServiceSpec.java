@@ -5,7 +5,7 @@ import org.besteffort.local.infra.LocalStackLayout;
 import java.util.List;
 
 /**
- * One of the two Spring Boot services as the local stack runs it.
+ * One of the Spring Boot services as the local stack runs it.
  *
  * @param name      module and jar name, e.g. {@code pay-service}
  * @param port      HTTP port
@@ -19,6 +19,15 @@ record ServiceSpec(String name, int port, String schema, List<String> extraArgs)
 
     static final ServiceSpec ACCOUNT = new ServiceSpec("account-service", LocalStackLayout.ACCOUNT_SERVICE_PORT,
             "bank1", List.of("--pay-service.url=http://127.0.0.1:" + PAY.port()));
+
+    static final ServiceSpec GATEWAY = new ServiceSpec("notify-gateway", LocalStackLayout.NOTIFY_GATEWAY_PORT,
+            "bank1_notify", List.of());
+
+    /** In the order they start: the notifier, the receiver, then the notify program that calls the receiver. */
+    static final List<ServiceSpec> ALL = List.of(PAY, ACCOUNT, GATEWAY);
+
+    /** In the order they stop: callers before what they call. */
+    static final List<ServiceSpec> STOP_ORDER = List.of(GATEWAY, ACCOUNT, PAY);
 
     String url() {
         return "http://127.0.0.1:" + port;
