@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
  * {@link TestMerchant}. One application context for all subclasses, so that one consumer owns the gateway's group.
  *
  * <p>Receiver {@code m1} wants {@code success} and retries after 1 s, 2 s and 3 s (four attempts); {@code m2} takes
- * any 2xx. Each test that changes an endpoint's state (disables it, makes it wait) has an endpoint of its own.
+ * any 2xx; {@code m3} retries every second, nine times, but an endpoint of its failing for 2 s is disabled. Each test that changes an endpoint's state (disables it, makes it wait) has an endpoint of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "gateway.allow-private-addresses=true",
@@ -42,7 +42,6 @@ import static org.awaitility.Awaitility.await;
         "gateway.dispatch.lease=5s",
         "gateway.dispatch.jitter=0.1",
         "gateway.dispatch.max-in-flight-per-endpoint=4",
-        "gateway.dispatch.disable-after=1h",
         "gateway.delivery.connect-timeout=1s",
         "gateway.delivery.read-timeout=1s",
         "gateway.operator.tokens.alice=" + NotifyGatewayITSupport.OPERATOR_TOKEN,
@@ -51,7 +50,10 @@ import static org.awaitility.Awaitility.await;
         "gateway.receivers.m1.schedule=1s,2s,3s",
         "gateway.receivers.m2.secrets[0]=" + NotifyGatewayITSupport.M2_SECRET,
         "gateway.receivers.m2.ack=ANY_2XX",
-        "gateway.receivers.m2.schedule=1s"})
+        "gateway.receivers.m2.schedule=1s",
+        "gateway.receivers.m3.secrets[0]=" + NotifyGatewayITSupport.M2_SECRET,
+        "gateway.receivers.m3.schedule=1s,1s,1s,1s,1s,1s,1s,1s",
+        "gateway.receivers.m3.disable-after=2s"})
 public abstract class NotifyGatewayITSupport {
 
     protected static final String OPERATOR_TOKEN = "alice-token";
@@ -62,7 +64,8 @@ public abstract class NotifyGatewayITSupport {
     protected static final List<String> M1_PATHS = List.of("/m1/main", "/m1/gone", "/m1/exhaust", "/m1/recover",
             "/m1/throttle", "/m1/healthy", "/m1/twice");
 
-    protected static final TestMerchant merchant = new TestMerchant(Map.of("/m1/", M1_SECRET, "/m2/", M2_SECRET));
+    protected static final TestMerchant merchant = new TestMerchant(Map.of("/m1/", M1_SECRET, "/m2/", M2_SECRET,
+            "/m3/", M2_SECRET));
 
     private static DefaultMQProducer producer;
 
@@ -83,6 +86,7 @@ public abstract class NotifyGatewayITSupport {
         }
         registry.add("gateway.receivers.m1.notify-urls[" + M1_PATHS.size() + "]", () -> merchant.deadUrl("/m1/dead"));
         registry.add("gateway.receivers.m2.notify-urls[0]", () -> merchant.url("/m2/main"));
+        registry.add("gateway.receivers.m3.notify-urls[0]", () -> merchant.url("/m3/failing"));
     }
 
     /** Publishes a pay result on the topic exactly as pay-service does: JSON body, key = txNo, signed. */

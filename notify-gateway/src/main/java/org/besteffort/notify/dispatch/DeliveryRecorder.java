@@ -35,7 +35,6 @@ class DeliveryRecorder {
     private final NotifyTaskMapper tasks;
     private final NotifyAttemptMapper attempts;
     private final NotifyEndpointMapper endpoints;
-    private final DispatchProperties properties;
     private final DeliverySchedule schedule;
     private final MeterRegistry meters;
     private final Clock clock;
@@ -45,7 +44,6 @@ class DeliveryRecorder {
         this.tasks = tasks;
         this.attempts = attempts;
         this.endpoints = endpoints;
-        this.properties = properties;
         this.schedule = new DeliverySchedule(properties.jitter(), new Random());
         this.meters = meters;
         this.clock = clock;
@@ -103,7 +101,7 @@ class DeliveryRecorder {
             // Back-pressure: nothing goes to this endpoint before then, not just this task.
             endpoints.pause(endpoint.id(), now.plus(result.retryAfter()), now);
         }
-        disableIfFailingTooLong(endpoint.id(), now);
+        disableIfFailingTooLong(endpoint.id(), receiver.disableAfter(), now);
         Optional<Instant> next = schedule.next(receiver, attemptNo, result.retryAfter(), now);
         if (next.isEmpty()) {
             boolean current = tasks.markFailed(task.id(), task.claimToken(), result.httpStatus(), result.error(),
@@ -123,10 +121,9 @@ class DeliveryRecorder {
         return current;
     }
 
-    private void disableIfFailingTooLong(long endpointId, Instant now) {
+    private void disableIfFailingTooLong(long endpointId, Duration disableAfter, Instant now) {
         endpoints.findById(endpointId)
-                .filter(e -> e.failingSince() != null
-                        && !e.failingSince().plus(properties.disableAfter()).isAfter(now))
+                .filter(e -> e.failingSince() != null && !e.failingSince().plus(disableAfter).isAfter(now))
                 .ifPresent(e -> {
                     if (endpoints.disable(e.id(), "failing since " + e.failingSince(), now) == 1) {
                         log.warn("endpoint {} of {} disabled: failing since {}; its tasks wait for an operator",

@@ -15,12 +15,11 @@ import java.time.Duration;
  * @param maxInFlightPerEndpoint requests in flight at once to one endpoint: a slow or dead endpoint holds only these
  * @param jitter                 each gap of a schedule is stretched or shrunk by up to this fraction, so that retries
  *                               of many tasks do not arrive together
- * @param disableAfter           an endpoint failing for this long is disabled; its tasks wait for an operator
  */
 @ConfigurationProperties("gateway.dispatch")
 record DispatchProperties(@DefaultValue("1s") Duration interval, @DefaultValue("30s") Duration lease,
                           @DefaultValue("64") int maxInFlight, @DefaultValue("8") int maxInFlightPerEndpoint,
-                          @DefaultValue("0.1") double jitter, @DefaultValue("5d") Duration disableAfter) {
+                          @DefaultValue("0.1") double jitter) {
 
     DispatchProperties {
         if (maxInFlight < 1 || maxInFlightPerEndpoint < 1) {

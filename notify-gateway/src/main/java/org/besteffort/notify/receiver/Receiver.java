@@ -11,10 +11,13 @@ import java.util.List;
  *                   rotation the receiver accepts whichever it already knows
  * @param notifyUrls the only URLs it may be notified at
  * @param ack        what its answer must be to count as delivered
- * @param schedule   the gaps after each failed attempt; attempt 1 goes at once, so there are {@code schedule.size() + 1}
- *                   attempts before the task is {@code FAILED}
+ * @param schedule     the gaps after each failed attempt; attempt 1 goes at once, so there are
+ *                     {@code schedule.size() + 1} attempts before the task is {@code FAILED}
+ * @param disableAfter an endpoint of this receiver failing for this long is disabled: its tasks wait for an operator
+ *                     instead of burning their attempts
  */
-public record Receiver(String id, List<String> secrets, List<String> notifyUrls, AckRule ack, List<Duration> schedule) {
+public record Receiver(String id, List<String> secrets, List<String> notifyUrls, AckRule ack, List<Duration> schedule,
+                       Duration disableAfter) {
 
     public Receiver {
         secrets = List.copyOf(secrets);

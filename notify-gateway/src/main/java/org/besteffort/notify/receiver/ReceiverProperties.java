@@ -21,12 +21,14 @@ record ReceiverProperties(Map<String, Registration> receivers, boolean allowPriv
     }
 
     /**
-     * @param secrets    Standard Webhooks secrets, {@code whsec_} + base64
-     * @param notifyUrls the URLs the receiver registered
-     * @param ack        what counts as its acknowledgement
-     * @param schedule   gaps between attempts, the course's 1m 5m 10m 30m 1h 2h 5h 10h by default
+     * @param secrets      Standard Webhooks secrets, {@code whsec_} + base64
+     * @param notifyUrls   the URLs the receiver registered
+     * @param ack          what counts as its acknowledgement
+     * @param schedule     gaps between attempts, the course's 1m 5m 10m 30m 1h 2h 5h 10h by default
+     * @param disableAfter how long an endpoint may fail before it is disabled; 5 days by default, as Svix does
      */
     record Registration(List<String> secrets, List<String> notifyUrls, @DefaultValue("SUCCESS_BODY") AckRule ack,
-                        @DefaultValue({"1m", "5m", "10m", "30m", "1h", "2h", "5h", "10h"}) List<Duration> schedule) {
+                        @DefaultValue({"1m", "5m", "10m", "30m", "1h", "2h", "5h", "10h"}) List<Duration> schedule,
+                        @DefaultValue("5d") Duration disableAfter) {
     }
 }

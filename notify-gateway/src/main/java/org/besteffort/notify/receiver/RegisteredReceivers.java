@@ -28,7 +28,7 @@ public class RegisteredReceivers {
         this.allowPrivateAddresses = properties.allowPrivateAddresses();
         properties.receivers().forEach((id, registration) -> {
             Receiver receiver = new Receiver(id, orEmpty(registration.secrets()), orEmpty(registration.notifyUrls()),
-                    registration.ack(), orEmpty(registration.schedule()));
+                    registration.ack(), orEmpty(registration.schedule()), registration.disableAfter());
             if (receiver.secrets().isEmpty() || receiver.notifyUrls().isEmpty() || receiver.schedule().isEmpty()) {
                 throw new IllegalStateException("gateway.receivers." + id
                         + " needs at least one of each: secrets, notify-urls, schedule");

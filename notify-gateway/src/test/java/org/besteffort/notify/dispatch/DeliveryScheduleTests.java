@@ -20,7 +20,7 @@ class DeliveryScheduleTests {
     private static final Receiver COURSE = new Receiver("bank1", List.of("whsec_a2V5"), List.of("http://x/notify"),
             AckRule.SUCCESS_BODY, List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(10),
             Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(5),
-            Duration.ofHours(10)));
+            Duration.ofHours(10)), Duration.ofDays(5));
 
     @Test
     void followsTheReceiversGapsWithoutJitter() {

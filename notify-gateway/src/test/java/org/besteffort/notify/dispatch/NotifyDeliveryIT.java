@@ -120,6 +120,32 @@ class NotifyDeliveryIT extends NotifyGatewayITSupport {
         assertThat(merchant.received(second.txNo())).hasSize(1);
     }
 
+    @Test
+    void disablesAnEndpointThatKeepsFailingSoThatItsTasksWaitInsteadOfBurningTheirAttempts() {
+        String url = merchant.url("/m3/failing");
+        var pay = pay("m3", url);
+        Reply down = Reply.of(500, "down");
+        merchant.replyTo(pay.txNo(), down, down, down, down, down, down, down, down, down);
+
+        announce(pay);
+
+        // m3 disables an endpoint failing for 2 s; it retries every second and would give up after nine attempts.
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DISABLED".equals(jdbc.queryForObject(
+                "SELECT status FROM notify_endpoint WHERE id = ?", String.class, endpointId(url))));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .until(() -> merchant.received(pay.txNo()).size() <= 4);
+        var waiting = task(pay.txNo());
+        assertThat(waiting).containsEntry("status", "PENDING");
+        assertThat((Integer) waiting.get("attempts")).isBetween(2, 4);
+        assertThat(jdbc.queryForObject("SELECT disabled_reason FROM notify_endpoint WHERE id = ?", String.class,
+                endpointId(url))).startsWith("failing since");
+
+        merchant.replyTo(pay.txNo());
+        operator("POST", "/operator/endpoints/" + endpointId(url) + "/enable", null);
+
+        awaitTask(pay.txNo(), "SUCCEEDED", Duration.ofSeconds(10));
+    }
+
     private static void assertGap(Received earlier, Received later, long atLeastMillis, long atMostMillis) {
         long gap = Duration.between(earlier.at(), later.at()).toMillis();
         assertThat(gap).as("gap between attempt %s and %s", earlier.attempt(), later.attempt())

@@ -60,7 +60,7 @@ class RegisteredReceiversTests {
     @Test
     void refusesToStartWithAReceiverThatHasNoSecret() {
         var registration = new ReceiverProperties.Registration(List.of(), List.of("https://203.0.113.10/notify"),
-                AckRule.SUCCESS_BODY, List.of(Duration.ofMinutes(1)));
+                AckRule.SUCCESS_BODY, List.of(Duration.ofMinutes(1)), Duration.ofDays(5));
 
         assertThatThrownBy(() -> new RegisteredReceivers(new ReceiverProperties(Map.of("shop", registration), false)))
                 .hasMessageContaining("gateway.receivers.shop");
@@ -69,7 +69,7 @@ class RegisteredReceiversTests {
     private static RegisteredReceivers receivers(List<String> secrets, boolean allowPrivate) {
         var registration = new ReceiverProperties.Registration(secrets,
                 List.of("https://203.0.113.10/notify", "http://127.0.0.1/notify"), AckRule.SUCCESS_BODY,
-                List.of(Duration.ofMinutes(1)));
+                List.of(Duration.ofMinutes(1)), Duration.ofDays(5));
         return new RegisteredReceivers(new ReceiverProperties(Map.of("shop", registration), allowPrivate));
     }
 }
