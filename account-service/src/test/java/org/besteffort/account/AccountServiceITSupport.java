@@ -48,7 +48,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         "receiver.max-reconsume-times=4",
         // Two secrets, as during a key rotation: application.yml's laptop secret and a second one.
         "receiver.notify.secrets[0]=" + AccountServiceITSupport.NOTIFY_SECRET,
-        "receiver.notify.secrets[1]=" + AccountServiceITSupport.NOTIFY_SECOND_SECRET})
+        "receiver.notify.secrets[1]=" + AccountServiceITSupport.NOTIFY_SECOND_SECRET,
+        // This instance listens on a random port, not on application-local.yml's 8082: no notify URL for recharges.
+        "recharge.notify.url="})
 @ActiveProfiles("local")
 @Import(AccountServiceITSupport.AppliedOutcomes.class)
 public abstract class AccountServiceITSupport {
