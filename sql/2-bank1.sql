@@ -28,8 +28,8 @@ CREATE TABLE IF NOT EXISTS account_recharge (
     account_no      VARCHAR(32)   NOT NULL,
     amount          DECIMAL(18,2) NOT NULL,
     status          VARCHAR(16)   NOT NULL COMMENT 'PENDING, SETTLED, FAILED or EXPIRED',
-    settled_by      VARCHAR(16)   NULL     COMMENT 'MESSAGE, RECONCILIATION or STATEMENT once SETTLED',
-    settled_attempt INT           NULL     COMMENT 'which delivery (MESSAGE) or query (RECONCILIATION) settled it',
+    settled_by      VARCHAR(16)   NULL     COMMENT 'MESSAGE, NOTIFY, RECONCILIATION or STATEMENT once SETTLED',
+    settled_attempt INT           NULL     COMMENT 'which delivery (MESSAGE), notify attempt (NOTIFY) or query (RECONCILIATION) settled it',
     origin          VARCHAR(16)   NOT NULL COMMENT 'STARTED_HERE (POST /recharges) or ANNOUNCED (learnt from a notification)',
     attempts        INT           NOT NULL DEFAULT 0 COMMENT 'reconciliation queries made so far',
     next_attempt_at DATETIME(3)   NOT NULL COMMENT 'when reconciliation may claim it next (UTC)',
@@ -40,7 +40,8 @@ CREATE TABLE IF NOT EXISTS account_recharge (
 ) ENGINE = InnoDB;
 
 -- Notifications that can never be applied (unknown account, unreadable body): acknowledged to the broker,
--- kept here for an operator instead of being retried forever.
+-- kept here for an operator instead of being retried forever. Also the notify_url's refusals (another receiver's
+-- notification, an amount other than the recharge's), which the notify gateway keeps as failing.
 CREATE TABLE IF NOT EXISTS parked_notification (
     id         BIGINT        NOT NULL AUTO_INCREMENT,
     tx_no      VARCHAR(64)   NOT NULL,

@@ -1,6 +1,9 @@
 package org.besteffort.account;
 
 import org.besteffort.account.account.AccountNotFound;
+import org.besteffort.account.notify.NotificationNotVerified;
+import org.besteffort.account.notify.NotificationRefused;
+import org.besteffort.account.notify.NotificationUnreadable;
 import org.besteffort.account.recharge.RechargeAmountTooLarge;
 import org.besteffort.account.recharge.RechargeNotFound;
 import org.springframework.http.HttpHeaders;
@@ -38,6 +41,24 @@ class AccountProblems extends ResponseEntityExceptionHandler {
     ProblemDetail amountTooLarge(RechargeAmountTooLarge e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setProperty("errors", Map.of("amount", e.getMessage()));
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail notificationNotVerified(NotificationNotVerified e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail notificationUnreadable(NotificationUnreadable e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    /** 422, not 2xx: the gateway keeps the notification as failing; an operator finds it beside the parked row. */
+    @ExceptionHandler
+    ProblemDetail notificationRefused(NotificationRefused e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        problem.setProperty("txNo", e.txNo());
         return problem;
     }
 

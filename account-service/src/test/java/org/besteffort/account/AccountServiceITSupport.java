@@ -45,7 +45,12 @@ import static org.assertj.core.api.Assertions.assertThat;
         "reconciliation.deadline=1m",
         // The statement job runs when a test calls it, so that it never settles what another test waits for.
         "statement-reconciliation.interval=1h",
-        "receiver.max-reconsume-times=4"})
+        "receiver.max-reconsume-times=4",
+        // Two secrets, as during a key rotation: application.yml's laptop secret and a second one.
+        "receiver.notify.secrets[0]=" + AccountServiceITSupport.NOTIFY_SECRET,
+        "receiver.notify.secrets[1]=" + AccountServiceITSupport.NOTIFY_SECOND_SECRET,
+        // This instance listens on a random port, not on application-local.yml's 8082: no notify URL for recharges.
+        "recharge.notify.url="})
 @ActiveProfiles("local")
 @Import(AccountServiceITSupport.AppliedOutcomes.class)
 public abstract class AccountServiceITSupport {
@@ -105,6 +110,10 @@ public abstract class AccountServiceITSupport {
     /** The signing key both services share in this test (application.yml's laptop key). */
     protected static final String KEY_ID = "k1";
     protected static final String SECRET = "local-dev-secret-change-me";
+
+    /** The notify gateway's secret for receiver bank1 (application.yml's laptop secret), and a second one. */
+    protected static final String NOTIFY_SECRET = "whsec_bG9jYWwtZGV2LW5vdGlmeS1zZWNyZXQtY2hhbmdlLW1l";
+    protected static final String NOTIFY_SECOND_SECRET = "whsec_aXQtc2Vjb25kLW5vdGlmeS1zZWNyZXQtYWZ0ZXItcm90YXRpb24=";
 
     /** Publishes a notification on the topic exactly as pay-service does: JSON body, key = txNo, signed. */
     protected static void announce(PayResultMessage message) {

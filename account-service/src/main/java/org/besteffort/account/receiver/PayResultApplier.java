@@ -99,8 +99,8 @@ public class PayResultApplier {
         return txNos.isEmpty() ? Set.of() : new HashSet<>(deduplication.appliedAmong(txNos));
     }
 
-    /** Parks a notification that can never be applied. */
-    void park(String txNo, String accountNo, BigDecimal amount, String reason, String payload) {
+    /** Parks a notification that can never be applied, or that this receiver refuses to apply. */
+    public void park(String txNo, String accountNo, BigDecimal amount, String reason, String payload) {
         parked.park(txNo, accountNo, amount, reason, payload, now());
         log.warn("pay {} parked, not applied: {}", txNo, reason);
     }

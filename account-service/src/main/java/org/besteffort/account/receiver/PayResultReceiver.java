@@ -21,9 +21,10 @@ import java.nio.charset.StandardCharsets;
 /**
  * Consumes pay results from {@code topic_notifymsg}, believes only those signed by the notifier, and hands each to
  * the applier. Returning is the ack; throwing makes the broker redeliver later, with growing delays, up to
- * {@code receiver.max-reconsume-times}.
+ * {@code receiver.max-reconsume-times}. Exists only while {@code receiver.channels} lists {@code mq}.
  */
 @Component
+@ConditionalOnReceiverChannel(ReceiverChannel.MQ)
 @RocketMQMessageListener(topic = NotifyChannel.TOPIC, consumerGroup = NotifyChannel.CONSUMER_GROUP,
         messageModel = MessageModel.CLUSTERING)
 class PayResultReceiver implements RocketMQListener<MessageExt>, RocketMQPushConsumerLifecycleListener {

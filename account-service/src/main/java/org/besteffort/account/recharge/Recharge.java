@@ -6,7 +6,8 @@ import java.time.Instant;
 /**
  * A recharge as recorded in {@code account_recharge}.
  *
- * @param settledAttempt which delivery (by message) or query (by reconciliation) settled it
+ * @param settledAttempt which delivery (by message), notify attempt (by notify_url) or query (by reconciliation)
+ *                      settled it
  * @param attempts      how many times reconciliation has asked pay-service about it
  * @param nextAttemptAt when reconciliation may claim it next
  */

@@ -53,7 +53,7 @@ class RechargeService {
             recharges.insertPending(txNo, request.accountNo(), request.amount(), now);
             log.info("recharge {} started: account {} amount {}", txNo, request.accountNo(), request.amount());
             try {
-                payService.pay(new PayOrder(request.accountNo(), request.amount(), txNo));
+                payService.pay(order(request, txNo));
             } catch (FeignException.FeignClientException refused) {
                 // pay-service answered 4xx: it recorded nothing, so nothing will ever be paid.
                 recharges.markFailed(txNo, clock.instant());
@@ -65,6 +65,14 @@ class RechargeService {
             }
             return find(txNo);
         }
+    }
+
+    /** The pay order, naming this receiver's notify URL when one is configured (scheme 2). */
+    private PayOrder order(RechargeRequest request, String txNo) {
+        return properties.notifyTarget()
+                .map(notify -> new PayOrder(request.accountNo(), request.amount(), txNo, notify.receiverId(),
+                        notify.url()))
+                .orElseGet(() -> new PayOrder(request.accountNo(), request.amount(), txNo));
     }
 
     Recharge find(String txNo) {

@@ -26,6 +26,7 @@ record RechargeView(String txNo, String accountNo, BigDecimal amount, Status sta
         }
         return switch (settledBy) {
             case MESSAGE -> "MESSAGE on delivery " + settledAttempt;
+            case NOTIFY -> "NOTIFY on attempt " + settledAttempt;
             case RECONCILIATION -> "RECONCILIATION on query " + settledAttempt;
             case STATEMENT -> "STATEMENT";
         };
@@ -50,7 +51,7 @@ record RechargeView(String txNo, String accountNo, BigDecimal amount, Status sta
     enum Status { PENDING, SETTLED, FAILED, EXPIRED }
 
     /** The paths that can settle a recharge. */
-    enum SettledBy { MESSAGE, RECONCILIATION, STATEMENT }
+    enum SettledBy { MESSAGE, NOTIFY, RECONCILIATION, STATEMENT }
 
     /** How account-service came to know the pay. */
     enum Origin { STARTED_HERE, ANNOUNCED }

@@ -1,0 +1,98 @@
+package org.besteffort.account.notify;
+
+import org.besteffort.account.receiver.ConditionalOnReceiverChannel;
+import org.besteffort.account.receiver.PayResultApplier;
+import org.besteffort.account.receiver.ReceiverChannel;
+import org.besteffort.account.recharge.SettledBy;
+import org.besteffort.common.PayResultNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code POST /notify/pay-result}, this receiver's notify_url: verifies the notify gateway's signature, checks the pay
+ * against what is known here, hands it to the same applier as every other path, and answers {@code success}.
+ * Exists only while {@code receiver.channels} lists {@code http}.
+ */
+@RestController
+@ConditionalOnReceiverChannel(ReceiverChannel.HTTP)
+class PayResultNotifyController {
+
+    static final String ATTEMPT_HEADER = "notify-attempt";
+
+    private static final Logger log = LoggerFactory.getLogger(PayResultNotifyController.class);
+
+    private final NotificationVerifier verifier;
+    private final ExpectedPays expected;
+    private final PayResultApplier applier;
+
+    PayResultNotifyController(NotificationVerifier verifier, ExpectedPays expected, PayResultApplier applier) {
+        this.verifier = verifier;
+        this.expected = expected;
+        this.applier = applier;
+    }
+
+    /**
+     * 200 {@code success} once the result is applied, was applied before, failed at the notifier or was parked for
+     * an unknown account; 401 unverified, 400 unreadable, 422 refused and parked: nothing is applied, and the gateway,
+     * not seeing {@code success}, keeps the notification as failing.
+     */
+    @PostMapping("/notify/pay-result")
+    ResponseEntity<String> payResult(
+            // Bytes, not a bound object: the signature covers exactly what was sent.
+            @RequestBody(required = false) byte[] body,
+            @RequestHeader(name = NotificationVerifier.ID_HEADER, required = false) String webhookId,
+            @RequestHeader(name = NotificationVerifier.TIMESTAMP_HEADER, required = false) String timestamp,
+            @RequestHeader(name = NotificationVerifier.SIGNATURE_HEADER, required = false) String signature,
+            @RequestHeader(name = ATTEMPT_HEADER, required = false) String attempt) {
+        String payload = body == null ? "" : new String(body, StandardCharsets.UTF_8);
+        verifier.verify(webhookId, timestamp, signature, payload);
+        PayResultNotification notification = read(webhookId, payload);
+        try (var ignored = MDC.putCloseable("txNo", notification.txNo())) {
+            expected.refusalOf(notification).ifPresent(reason -> {
+                applier.park(notification.txNo(), notification.accountNo(), notification.amount(), reason, payload);
+                throw new NotificationRefused(notification.txNo(), reason);
+            });
+            // Every outcome is final here (an unknown account is parked, as scheme 1 does); a transient failure
+            // throws, answers 500, and the gateway tries again later.
+            applier.apply(notification.toMessage(), SettledBy.NOTIFY, attemptOf(attempt));
+            return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(PayResultNotification.ACK_BODY);
+        }
+    }
+
+    private static PayResultNotification read(String webhookId, String payload) {
+        String unreadable;
+        try {
+            PayResultNotification notification = PayResultNotification.fromJson(payload);
+            // Another kind of event must never be taken for a pay result, even if it parses as one.
+            if (PayResultNotification.TYPE.equals(notification.type())) {
+                return notification;
+            }
+            unreadable = "not a pay result notification: type " + notification.type();
+        } catch (IllegalArgumentException e) {
+            unreadable = e.getMessage();
+        }
+        log.warn("notification {} refused, signed but unreadable: {}", webhookId, unreadable);
+        throw new NotificationUnreadable(unreadable);
+    }
+
+    /** The gateway's attempt number is informational: anything unusable counts as the first attempt. */
+    private static int attemptOf(String header) {
+        if (header == null) {
+            return 1;
+        }
+        try {
+            return Math.max(1, Integer.parseInt(header.trim()));
+        } catch (NumberFormatException junk) {
+            return 1;
+        }
+    }
+}
