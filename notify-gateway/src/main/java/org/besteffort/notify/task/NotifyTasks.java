@@ -4,6 +4,7 @@ import org.besteffort.common.PayResultMessage;
 import org.besteffort.common.PayResultNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,11 +22,14 @@ public class NotifyTasks {
 
     private final NotifyTaskMapper tasks;
     private final NotifyEndpointMapper endpoints;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    NotifyTasks(NotifyTaskMapper tasks, NotifyEndpointMapper endpoints, Clock clock) {
+    NotifyTasks(NotifyTaskMapper tasks, NotifyEndpointMapper endpoints, ApplicationEventPublisher events,
+                Clock clock) {
         this.tasks = tasks;
         this.endpoints = endpoints;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -50,6 +54,8 @@ public class NotifyTasks {
                 webhookId(result.txNo()), payload, result.paidAt(), now) == 1;
         if (created) {
             log.info("pay {} to be notified to {} at {}", result.txNo(), result.receiverId(), result.notifyUrl());
+            // Due now: the dispatcher looks as soon as this commits instead of at its next interval.
+            events.publishEvent(new TasksMadeDue(1));
         } else {
             log.debug("pay {} already has its task for {}", result.txNo(), result.receiverId());
         }
