@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.Set;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.besteffort.common.NotifyChannel;
@@ -28,6 +30,8 @@ import org.besteffort.local.infra.MySqlContainerDatabase;
 import org.besteffort.system.ComposeFile.ComposeService;
 import org.besteffort.system.ComposeFile.Mount;
 import org.besteffort.system.ComposeFile.PortMapping;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * What must hold between docker-compose.yml and the rest of the repository, for a file nobody can run here. Each
@@ -67,6 +71,18 @@ record ComposeChecks(ComposeFile compose) {
 
     private static final Pattern QUEUES = Pattern.compile(
             "-t\\s+" + NotifyChannel.TOPIC + "\\s+-r\\s+(\\d+)\\s+-w\\s+(\\d+)");
+
+    /** Who verifies pay-service's signature, in which property (secrets by key id), and what a wrong secret costs. */
+    private static final List<SignatureVerifier> SIGNATURE_VERIFIERS = List.of(
+            new SignatureVerifier("account-service", "receiver.signing-keys", "every notification would be parked"),
+            new SignatureVerifier("notify-gateway", "gateway.pay-signing-keys", "no pay result would become a task"));
+
+    /** Who keeps the receivers' notify URLs (scheme 2), in which properties, and what refusing them all costs. */
+    private static final List<NotifyUrlRegistry> NOTIFY_URL_REGISTRIES = List.of(
+            new NotifyUrlRegistry("pay-service", "pay.receivers", "pay.allow-private-notify-urls",
+                    "/paydo would refuse every notify URL"),
+            new NotifyUrlRegistry("notify-gateway", "gateway.receivers", "gateway.allow-private-addresses",
+                    "every delivery would be refused"));
 
     List<String> unknownKeys() {
         List<String> problems = new ArrayList<>();
@@ -116,7 +132,10 @@ record ComposeChecks(ComposeFile compose) {
         return problems;
     }
 
-    /** Every variable given to a service sets a property the service declares (or a standard one, listed). */
+    /**
+     * Every variable given to a service sets a property the service declares (or a standard one, listed), or one that
+     * Spring Boot binds to the service's {@code @ConfigurationProperties} records: a map key or list element.
+     */
     List<String> environmentProblems() {
         List<String> problems = new ArrayList<>();
         for (ComposeService service : compose.builtHere()) {
@@ -125,7 +144,8 @@ record ComposeChecks(ComposeFile compose) {
                 if (!ServiceConfiguration.JVM_VARIABLES.contains(variable)
                         && configuration.propertySetBy(variable, value).isEmpty()) {
                     problems.add(service.name() + ": " + variable + " sets no property that " + configuration.module()
-                            + " declares in application.yml (nor a standard one in ServiceConfiguration)");
+                            + " declares in application.yml or binds to a @ConfigurationProperties record (nor a"
+                            + " standard one in ServiceConfiguration)");
                 }
             });
         }
@@ -227,13 +247,69 @@ record ComposeChecks(ComposeFile compose) {
             ServiceConfiguration notifierConfiguration = configuration(notifier);
             String keyId = notifierConfiguration.effective(notifier.environment(), "notifier.signing.key-id").orElse("");
             String secret = notifierConfiguration.effective(notifier.environment(), "notifier.signing.secret").orElse("");
-            for (ComposeService receiver : modules("account-service")) {
-                Optional<String> known = configuration(receiver).effective(receiver.environment(),
-                        "receiver.signing-keys." + keyId);
-                if (!known.equals(Optional.of(secret))) {
-                    problems.add(receiver.name() + ": does not know " + notifier.name() + "'s signing key " + keyId
-                            + " with its secret: every notification would be parked");
+            for (SignatureVerifier verifier : SIGNATURE_VERIFIERS) {
+                for (ComposeService service : modules(verifier.module())) {
+                    Optional<String> known = configuration(service).effective(service.environment(),
+                            verifier.secretsByKeyId() + "." + keyId);
+                    if (!known.equals(Optional.of(secret))) {
+                        problems.add(service.name() + ": does not know " + notifier.name() + "'s signing key " + keyId
+                                + " with its secret: " + verifier.consequence());
+                    }
                 }
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Scheme 2: each receiver's notify URLs are the same where pay-service accepts them and where the gateway calls
+     * them, name a service that listens there, and are allowed although every container has a private address.
+     */
+    List<String> notifyUrlProblems() {
+        List<String> problems = new ArrayList<>();
+        Map<String, Map<String, Registration>> registrationsByService = new LinkedHashMap<>();
+        for (NotifyUrlRegistry registry : NOTIFY_URL_REGISTRIES) {
+            for (ComposeService service : modules(registry.module())) {
+                ServiceConfiguration configuration = configuration(service);
+                Map<String, Registration> receivers = configuration.bind(service.environment(), registry.receivers(),
+                        Bindable.mapOf(String.class, Registration.class)).orElse(Map.of());
+                registrationsByService.put(service.name(), receivers);
+                boolean allowPrivate = configuration.effective(service.environment(), registry.allowPrivate())
+                        .map(Boolean::parseBoolean).orElse(false);
+                receivers.forEach((receiver, registration) -> {
+                    boolean namesContainers = false;
+                    for (String url : registration.notifyUrls()) {
+                        URI uri = URI.create(url);
+                        Optional<ComposeService> target = compose.service(uri.getHost())
+                                .filter(candidate -> candidate.module().isPresent());
+                        if (target.isEmpty()) {
+                            problems.add(service.name() + ": " + receiver + "'s notify URL " + url
+                                    + " names no service built here");
+                            continue;
+                        }
+                        namesContainers = true;
+                        int port = configuration(target.get()).serverPort(target.get().environment());
+                        if (uri.getPort() != port) {
+                            problems.add(service.name() + ": " + receiver + "'s notify URL " + url + " uses port "
+                                    + uri.getPort() + " of " + target.get().name() + ", which listens on " + port);
+                        }
+                    }
+                    if (namesContainers && !allowPrivate) {
+                        problems.add(service.name() + ": " + registry.allowPrivate() + " is false, but " + receiver
+                                + "'s notify URLs name containers, whose addresses are private: "
+                                + registry.consequence());
+                    }
+                });
+            }
+        }
+        for (ComposeService payService : modules("pay-service")) {
+            for (ComposeService gateway : modules("notify-gateway")) {
+                Map<String, Registration> called = registrationsByService.get(gateway.name());
+                registrationsByService.get(payService.name()).forEach((receiver, registration) -> registration
+                        .notifyUrls().stream()
+                        .filter(url -> !called.getOrDefault(receiver, Registration.NONE).notifyUrls().contains(url))
+                        .forEach(url -> problems.add(gateway.name() + ": does not register " + url + " for " + receiver
+                                + ", which " + payService.name() + " accepts: such a pay would never be notified")));
             }
         }
         return problems;
@@ -363,7 +439,8 @@ record ComposeChecks(ComposeFile compose) {
 
     /**
      * The broker registers under a name the services resolve, topics are created up front (none on the fly), with
-     * enough queues for every account-service replica, before any service starts.
+     * enough queues for every account-service replica, and every consumer group of the topic with its retry and
+     * dead-letter topics, before any service starts.
      */
     List<String> brokerProblems() {
         List<String> problems = new ArrayList<>();
@@ -423,8 +500,15 @@ record ComposeChecks(ComposeFile compose) {
             problems.add(init.name() + ": gives " + NotifyChannel.TOPIC + " fewer queues than the " + replicas
                     + " account-service replicas: one would sit idle");
         }
-        for (String expected : List.of(NotifyChannel.CONSUMER_GROUP, "updateSubGroup", "%RETRY%")) {
-            if (!script.contains(expected)) {
+        String commands = script.lines().filter(line -> !line.strip().startsWith("#"))
+                .collect(Collectors.joining("\n"));
+        for (String group : NotifyChannel.CONSUMER_GROUPS) {
+            if (!commands.contains(group)) {
+                problems.add(init.name() + ": its script does not create the consumer group " + group);
+            }
+        }
+        for (String expected : List.of("updateSubGroup", "%RETRY%", "%DLQ%")) {
+            if (!commands.contains(expected)) {
                 problems.add(init.name() + ": its script does not mention " + expected);
             }
         }
@@ -542,5 +626,17 @@ record ComposeChecks(ComposeFile compose) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private record SignatureVerifier(String module, String secretsByKeyId, String consequence) {
+    }
+
+    private record NotifyUrlRegistry(String module, String receivers, String allowPrivate, String consequence) {
+    }
+
+    /** The part of a receiver's registration, in pay-service or the gateway, that these checks read. */
+    record Registration(@DefaultValue List<String> notifyUrls) {
+
+        static final Registration NONE = new Registration(List.of());
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.besteffort.common.NotifyChannel;
 import org.besteffort.local.infra.RepositoryRoot;
 import org.besteffort.system.ComposeFile.ComposeService;
 import org.junit.jupiter.api.Test;
@@ -31,11 +32,11 @@ class ComposeFileTests {
     Path tmp;
 
     @Test
-    void runsTheDatabaseTheBrokerPayServiceAndTwoAccountServiceReplicas() {
+    void runsTheDatabaseTheBrokerPayServiceTwoAccountServiceReplicasAndTheNotifyGateway() {
         assertThat(compose.running("mysql")).hasSize(1);
         assertThat(compose.running("apache/rocketmq")).hasSize(3);
         assertThat(compose.builtHere()).extracting(service -> service.module().orElseThrow())
-                .containsExactlyInAnyOrder("pay-service", "account-service", "account-service");
+                .containsExactlyInAnyOrder("pay-service", "account-service", "account-service", "notify-gateway");
         assertThat(checks.unknownKeys()).isEmpty();
     }
 
@@ -57,6 +58,11 @@ class ComposeFileTests {
     @Test
     void logsEachServiceInWithItsOwnUserAndSharesTheSigningKey() {
         assertThat(checks.credentialProblems()).isEmpty();
+    }
+
+    @Test
+    void registersTheSameNotifyUrlsInPayServiceAndTheGatewayNamingTheReceivers() {
+        assertThat(checks.notifyUrlProblems()).isEmpty();
     }
 
     @Test
@@ -83,7 +89,7 @@ class ComposeFileTests {
     }
 
     @Test
-    void createsTheTopicAndGroupOnABrokerTheServicesCanResolve() {
+    void createsTheTopicAndEveryGroupOnABrokerTheServicesCanResolve() {
         assertThat(checks.brokerProblems()).isEmpty();
     }
 
@@ -101,8 +107,33 @@ class ComposeFileTests {
     }
 
     @Test
+    void reportsAMisspelledMapKeyOrListVariable() {
+        ComposeChecks broken = brokenBy("GATEWAY_OPERATOR_TOKENS_OPERATOR:", "GATEWAY_OPERATOR_TOKEN_OPERATOR:");
+
+        assertThat(broken.environmentProblems()).singleElement().asString()
+                .startsWith("notify-gateway: GATEWAY_OPERATOR_TOKEN_OPERATOR sets no property");
+        assertThat(brokenBy("GATEWAY_RECEIVERS_BANK1_SECRETS_0:", "GATEWAY_RECEIVERS_BANK1_SECRET_0:")
+                .environmentProblems()).singleElement().asString()
+                .startsWith("notify-gateway: GATEWAY_RECEIVERS_BANK1_SECRET_0 sets no property");
+    }
+
+    @Test
+    void acceptsANewMapKeyOnlyInTheFormSpringBootBinds() {
+        // GATEWAY_PAY_SIGNING_KEYS_K1 binds because application.yml names k1; a key it does not name binds to the dashed
+        // map gateway.pay-signing-keys only with the dashes removed.
+        ComposeChecks dashed = brokenBy("GATEWAY_PAY_SIGNING_KEYS_K1:", "GATEWAY_PAY_SIGNING_KEYS_K2:");
+        ComposeChecks dashesRemoved = brokenBy("GATEWAY_PAY_SIGNING_KEYS_K1:", "GATEWAY_PAYSIGNINGKEYS_K2:");
+
+        assertThat(dashed.environmentProblems()).singleElement().asString()
+                .startsWith("notify-gateway: GATEWAY_PAY_SIGNING_KEYS_K2 sets no property");
+        assertThat(dashesRemoved.environmentProblems()).isEmpty();
+        assertThat(dashesRemoved.credentialProblems()).singleElement().asString()
+                .startsWith("notify-gateway: does not know pay-service's signing key k1");
+    }
+
+    @Test
     void reportsAContainerPortTheServiceDoesNotListenOn() {
-        ComposeChecks broken = brokenBy("\"8083:8082\"", "\"8083:8080\"");
+        ComposeChecks broken = brokenBy("\"8084:8082\"", "\"8084:8080\"");
 
         assertThat(broken.portProblems()).containsExactly(
                 "account-service-2: publishes container port 8080, but listens on 8082");
@@ -127,6 +158,25 @@ class ComposeFileTests {
     }
 
     @Test
+    void reportsAGatewayThatCouldNotVerifyTheNotifiersSignature() {
+        // Its own variable: with the same laptop default, but anywhere else the two secrets differ.
+        ComposeChecks broken = brokenBy("GATEWAY_PAY_SIGNING_KEYS_K1: ${NOTIFY_SIGNING_SECRET:-",
+                "GATEWAY_PAY_SIGNING_KEYS_K1: ${GATEWAY_SIGNING_SECRET:-");
+
+        assertThat(broken.credentialProblems()).containsExactly("notify-gateway: does not know pay-service's signing"
+                + " key k1 with its secret: no pay result would become a task");
+    }
+
+    @Test
+    void reportsAGatewayThatWouldRefuseTheReceiversContainers() {
+        ComposeChecks broken = brokenBy("      GATEWAY_ALLOW_PRIVATE_ADDRESSES: \"true\"\n", "");
+
+        assertThat(broken.notifyUrlProblems()).containsExactly("notify-gateway: gateway.allow-private-addresses is"
+                + " false, but bank1's notify URLs name containers, whose addresses are private: every delivery would"
+                + " be refused");
+    }
+
+    @Test
     void reportsASqlScriptThatIsNotMounted() {
         ComposeChecks broken = brokenBy("      - ./sql/2-bank1.sql:/docker-entrypoint-initdb.d/2-bank1.sql:ro\n", "");
 
@@ -139,7 +189,7 @@ class ComposeFileTests {
         ComposeChecks broken = new ComposeChecks(ComposeFile.load(ROOT));
         broken.compose().service("mysql").orElseThrow().definition().remove("healthcheck");
 
-        assertThat(broken.dependencyProblems()).hasSize(3).allSatisfy(problem ->
+        assertThat(broken.dependencyProblems()).hasSize(4).allSatisfy(problem ->
                 assertThat(problem).contains("waits for mysql to be healthy, which has no health check"));
     }
 
@@ -165,6 +215,22 @@ class ComposeFileTests {
 
         assertThat(broken.brokerProblems()).singleElement().asString()
                 .contains("brokerIP1 '127.0.0.1' is not a service name");
+    }
+
+    @Test
+    void reportsAConsumerGroupTheInitScriptDoesNotCreate() throws IOException {
+        ComposeChecks broken = new ComposeChecks(ComposeFile.load(ROOT));
+        Map<String, Object> init = broken.compose().service("rocketmq-init").orElseThrow().definition();
+        // The same script, without the gateway's group in its loop (its header comment still names it).
+        String script = read(ROOT.resolve("docker/rocketmq/create-topics.sh"));
+        String groups = "for GROUP in " + NotifyChannel.CONSUMER_GROUP + " " + NotifyChannel.GATEWAY_CONSUMER_GROUP;
+        assertThat(script).contains(groups);
+        Path copy = Files.writeString(tmp.resolve("create-topics.sh"),
+                script.replace(groups, "for GROUP in " + NotifyChannel.CONSUMER_GROUP));
+        init.put("volumes", List.of(copy + ":/home/rocketmq/create-topics.sh:ro"));
+
+        assertThat(broken.brokerProblems()).containsExactly("rocketmq-init: its script does not create the consumer"
+                + " group " + NotifyChannel.GATEWAY_CONSUMER_GROUP);
     }
 
     private static ComposeChecks brokenBy(String original, String replacement) {
