@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Bean;
 import java.time.Clock;
 
 /**
- * The notify gateway, the course's notify program (通知程序, scheme 2): turns every pay result that names a receiver
- * into a durable task in {@code bank1_notify} and delivers it to the receiver's notify URL until it answers.
+ * The notify gateway, the course's notify program (通知程序, scheme 2): turns every pay result that names a
+ * receiver into a durable task in {@code bank1_notify} and delivers it to the receiver's notify URL until it answers.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

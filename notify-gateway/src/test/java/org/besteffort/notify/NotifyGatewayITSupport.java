@@ -34,7 +34,8 @@ import static org.awaitility.Awaitility.await;
  * {@link TestMerchant}. One application context for all subclasses, so that one consumer owns the gateway's group.
  *
  * <p>Receiver {@code m1} wants {@code success} and retries after 1 s, 2 s and 3 s (four attempts); {@code m2} takes
- * any 2xx; {@code m3} retries every second, nine times, but an endpoint of its failing for 2 s is disabled. Each test that changes an endpoint's state (disables it, makes it wait) has an endpoint of its own.
+ * any 2xx; {@code m3} retries every second, nine times, but an endpoint of its failing for 2 s is disabled. Each test
+ * that changes an endpoint's state (disables it, makes it wait) has an endpoint of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "gateway.allow-private-addresses=true",

@@ -6,11 +6,11 @@ import java.util.List;
 /**
  * One registered receiver, as configured under {@code gateway.receivers.<id>}.
  *
- * @param id         the receiver's id, named by each pay that wants it notified
- * @param secrets    its Standard Webhooks secrets ({@code whsec_…}); every one signs each notification, so that during a
- *                   rotation the receiver accepts whichever it already knows
- * @param notifyUrls the only URLs it may be notified at
- * @param ack        what its answer must be to count as delivered
+ * @param id           the receiver's id, named by each pay that wants it notified
+ * @param secrets      its Standard Webhooks secrets ({@code whsec_…}); every one signs each notification, so that
+ *                     during a rotation the receiver accepts whichever it already knows
+ * @param notifyUrls   the only URLs it may be notified at
+ * @param ack          what its answer must be to count as delivered
  * @param schedule     the gaps after each failed attempt; attempt 1 goes at once, so there are
  *                     {@code schedule.size() + 1} attempts before the task is {@code FAILED}
  * @param disableAfter an endpoint of this receiver failing for this long is disabled: its tasks wait for an operator

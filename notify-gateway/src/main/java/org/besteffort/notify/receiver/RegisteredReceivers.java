@@ -63,8 +63,8 @@ public class RegisteredReceivers {
     }
 
     /**
-     * The {@code webhook-signature} header for this content: one {@code v1,…} per secret of the receiver, separated by
-     * spaces (the Standard Webhooks way to rotate a secret without a gap).
+     * The {@code webhook-signature} header for this content: one {@code v1,…} per secret of the receiver, separated
+     * by spaces (the Standard Webhooks way to rotate a secret without a gap).
      */
     public String sign(String receiverId, String webhookId, long timestampSeconds, String body) {
         return signers.get(receiverId).stream().map(signer -> {

@@ -49,7 +49,10 @@ public interface NotifyEndpointMapper {
     List<NotifyEndpoint> findDeliverable(Instant now);
 
     /** It acknowledged: healthy again. */
-    @Update("UPDATE notify_endpoint SET failing_since = NULL, updated_at = #{now} WHERE id = #{id} AND failing_since IS NOT NULL")
+    @Update("""
+            UPDATE notify_endpoint SET failing_since = NULL, updated_at = #{now}
+            WHERE id = #{id} AND failing_since IS NOT NULL
+            """)
     int markHealthy(long id, Instant now);
 
     /** It failed: remember since when, unless it was failing already. */
@@ -74,7 +77,8 @@ public interface NotifyEndpointMapper {
 
     @Update("""
             UPDATE notify_endpoint
-            SET status = 'ENABLED', disabled_reason = NULL, failing_since = NULL, paused_until = #{now}, updated_at = #{now}
+            SET status = 'ENABLED', disabled_reason = NULL, failing_since = NULL, paused_until = #{now},
+                updated_at = #{now}
             WHERE id = #{id}
             """)
     int enable(long id, Instant now);

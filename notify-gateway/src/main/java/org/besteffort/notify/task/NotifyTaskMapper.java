@@ -88,7 +88,7 @@ public interface NotifyTaskMapper {
             """)
     int markFailed(long id, String token, Integer httpStatus, String error, Instant now);
 
-    /** The operator's re-notify: attempts start again, due now; a delivery still in flight under the old lease is ignored. */
+    /** The operator's re-notify: attempts start again, due now; a delivery in flight under the old lease is ignored. */
     @Update("""
             UPDATE notify_task
             SET status = 'PENDING', attempts = 0, next_attempt_at = #{now}, claim_token = NULL, updated_at = #{now}
