@@ -66,7 +66,8 @@ final class Footprint {
         }
     }
 
-    private static long rssMiB(long pid) {
+    /** RSS of one process in MiB; -1 if it cannot be read (the process is gone). */
+    static long rssMiB(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
                 if (line.startsWith("VmRSS:")) {
