@@ -73,7 +73,11 @@ class DeliveryRecorder {
 
     private boolean acknowledged(NotifyTask task, NotifyEndpoint endpoint, DeliveryResult result, Instant now) {
         boolean current = tasks.markSucceeded(task.id(), task.claimToken(), result.httpStatus(), now) == 1;
-        endpoints.markHealthy(endpoint.id(), now);
+        // Read before writing: every delivery to an endpoint shares its row, and a healthy one needs no write (and no
+        // row lock held until commit by each of them).
+        if (endpoints.findById(endpoint.id()).map(NotifyEndpoint::failingSince).isPresent()) {
+            endpoints.markHealthy(endpoint.id(), now);
+        }
         if (current) {
             log.info("pay {} notified to {}: acknowledged on attempt {} in {} ms", task.txNo(), task.receiverId(),
                     task.attempts() + 1, result.latencyMs());
@@ -96,12 +100,19 @@ class DeliveryRecorder {
 
     private boolean failed(NotifyTask task, NotifyEndpoint endpoint, Receiver receiver, int attemptNo,
                            DeliveryResult result, Instant now) {
-        endpoints.markFailing(endpoint.id(), now);
+        // Read first, as above: an endpoint already failing needs no write until it is disabled.
+        NotifyEndpoint state = endpoints.findById(endpoint.id()).orElseThrow();
+        if (state.failingSince() == null) {
+            endpoints.markFailing(endpoint.id(), now);
+        } else if (!state.failingSince().plus(receiver.disableAfter()).isAfter(now)
+                && endpoints.disable(endpoint.id(), "failing since " + state.failingSince(), now) == 1) {
+            log.warn("endpoint {} of {} disabled: failing since {}; its tasks wait for an operator",
+                    endpoint.notifyUrl(), endpoint.receiverId(), state.failingSince());
+        }
         if (result.retryAfter() != null) {
             // Back-pressure: nothing goes to this endpoint before then, not just this task.
             endpoints.pause(endpoint.id(), now.plus(result.retryAfter()), now);
         }
-        disableIfFailingTooLong(endpoint.id(), receiver.disableAfter(), now);
         Optional<Instant> next = schedule.next(receiver, attemptNo, result.retryAfter(), now);
         if (next.isEmpty()) {
             boolean current = tasks.markFailed(task.id(), task.claimToken(), result.httpStatus(), result.error(),
@@ -119,17 +130,6 @@ class DeliveryRecorder {
                     result.outcome(), result.error(), Duration.between(now, next.get()).toMillis());
         }
         return current;
-    }
-
-    private void disableIfFailingTooLong(long endpointId, Duration disableAfter, Instant now) {
-        endpoints.findById(endpointId)
-                .filter(e -> e.failingSince() != null && !e.failingSince().plus(disableAfter).isAfter(now))
-                .ifPresent(e -> {
-                    if (endpoints.disable(e.id(), "failing since " + e.failingSince(), now) == 1) {
-                        log.warn("endpoint {} of {} disabled: failing since {}; its tasks wait for an operator",
-                                e.notifyUrl(), e.receiverId(), e.failingSince());
-                    }
-                });
     }
 
     private void count(Receiver receiver, DeliveryResult result) {

@@ -15,7 +15,7 @@ import java.util.Optional;
 @Mapper
 public interface NotifyEndpointMapper {
 
-    /** Creates the endpoint on first use; a no-op when it exists. */
+    /** Creates the endpoint on first use; a no-op when another transaction created it first. */
     @Insert("""
             INSERT INTO notify_endpoint (receiver_id, notify_url, status, paused_until, updated_at)
             VALUES (#{receiverId}, #{notifyUrl}, 'ENABLED', #{now}, #{now})
@@ -57,8 +57,8 @@ public interface NotifyEndpointMapper {
 
     /** It failed: remember since when, unless it was failing already. */
     @Update("""
-            UPDATE notify_endpoint SET failing_since = COALESCE(failing_since, #{now}), updated_at = #{now}
-            WHERE id = #{id}
+            UPDATE notify_endpoint SET failing_since = #{now}, updated_at = #{now}
+            WHERE id = #{id} AND failing_since IS NULL
             """)
     int markFailing(long id, Instant now);
 

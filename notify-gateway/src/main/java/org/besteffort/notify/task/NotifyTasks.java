@@ -47,8 +47,7 @@ public class NotifyTasks {
     @Transactional
     public boolean keep(PayResultMessage result) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        endpoints.insertIfAbsent(result.receiverId(), result.notifyUrl(), now);
-        NotifyEndpoint endpoint = endpoints.find(result.receiverId(), result.notifyUrl()).orElseThrow();
+        NotifyEndpoint endpoint = endpoint(result.receiverId(), result.notifyUrl(), now);
         String payload = PayResultNotification.of(result).toJson();
         boolean created = tasks.insertIfAbsent(result.txNo(), result.receiverId(), endpoint.id(),
                 webhookId(result.txNo()), payload, result.paidAt(), now) == 1;
@@ -60,5 +59,16 @@ public class NotifyTasks {
             log.debug("pay {} already has its task for {}", result.txNo(), result.receiverId());
         }
         return created;
+    }
+
+    /**
+     * The endpoint, created on first use. Read first: a plain read takes no lock, while the insert's duplicate-key path
+     * would lock the endpoint's row in every intake transaction, one row all of a receiver's pays share.
+     */
+    private NotifyEndpoint endpoint(String receiverId, String notifyUrl, Instant now) {
+        return endpoints.find(receiverId, notifyUrl).orElseGet(() -> {
+            endpoints.insertIfAbsent(receiverId, notifyUrl, now);
+            return endpoints.find(receiverId, notifyUrl).orElseThrow();
+        });
     }
 }

@@ -24,8 +24,9 @@ import java.util.Optional;
  * deliver it again later.
  */
 @Component
+// Eight consuming threads, not the starter's twenty: each holds a database connection while it keeps a task.
 @RocketMQMessageListener(topic = NotifyChannel.TOPIC, consumerGroup = NotifyChannel.GATEWAY_CONSUMER_GROUP,
-        messageModel = MessageModel.CLUSTERING)
+        messageModel = MessageModel.CLUSTERING, consumeThreadNumber = 8)
 class PayResultIntake implements RocketMQListener<MessageExt>, RocketMQPushConsumerLifecycleListener {
 
     private static final Logger log = LoggerFactory.getLogger(PayResultIntake.class);
