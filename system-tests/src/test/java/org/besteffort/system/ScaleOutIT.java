@@ -142,15 +142,23 @@ class ScaleOutIT {
         Set<String> paidDirectly = load.answers().stream().filter(Answer::success).map(Answer::txNo)
                 .collect(Collectors.toSet());
         AtomicLong deliveredAt = new AtomicLong(-1);
-        await().atMost(CONVERGENCE_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
-            Set<String> credited = deduplicatedTxNos();
-            if (deliveredAt.get() < 0 && credited.containsAll(paidDirectly)) {
-                deliveredAt.set(System.nanoTime());
-            }
-            return credited.size() == successful.size()
-                    && count("SELECT COUNT(*) FROM account_recharge WHERE status = 'PENDING'") == 0
-                    && count("SELECT COUNT(*) FROM account_recharge WHERE status = 'FAILED'") == declined.size();
-        });
+        // Says where it stands when it gives up: which of the three conditions did not hold.
+        await().atMost(CONVERGENCE_TIMEOUT).pollInterval(Duration.ofMillis(250))
+                .conditionEvaluationListener(condition -> {
+                    if (condition.getRemainingTimeInMS() <= 250) {
+                        log.warn("not converged: {}", stateOfConvergence(successful.size(), declined.size()));
+                    }
+                })
+                .until(() -> {
+                    Set<String> credited = deduplicatedTxNos();
+                    if (deliveredAt.get() < 0 && credited.containsAll(paidDirectly)) {
+                        deliveredAt.set(System.nanoTime());
+                    }
+                    return credited.size() == successful.size()
+                            && count("SELECT COUNT(*) FROM account_recharge WHERE status = 'PENDING'") == 0
+                            && count("SELECT COUNT(*) FROM account_recharge WHERE status = 'FAILED'")
+                            == declined.size();
+                });
         Duration convergence = Duration.ofNanos(System.nanoTime() - loadEnded);
         Duration delivery = Duration.ofNanos(Math.max(0, deliveredAt.get() - loadEnded));
 
@@ -361,6 +369,18 @@ class ScaleOutIT {
 
     private static List<AppliedLine> applied(ServiceInstance instance) {
         return AppliedLine.readAll(instance.log());
+    }
+
+    private static String stateOfConvergence(int successful, int declined) {
+        try {
+            return "credited %d of %d successful pays; recharges PENDING %d (%s), FAILED %d of %d declined".formatted(
+                    deduplicatedTxNos().size(), successful,
+                    count("SELECT COUNT(*) FROM account_recharge WHERE status = 'PENDING'"), rechargeRows().entrySet()
+                            .stream().filter(row -> row.getValue().status().equals("PENDING")).limit(5).toList(),
+                    count("SELECT COUNT(*) FROM account_recharge WHERE status = 'FAILED'"), declined);
+        } catch (SQLException e) {
+            return "unknown: " + e;
+        }
     }
 
     private static Map<String, PayRow> payServiceLedger() throws SQLException {
