@@ -6,15 +6,22 @@ import org.besteffort.local.infra.FreePorts;
 import org.besteffort.local.infra.JavaProcess;
 import org.besteffort.local.infra.LocalDatabase;
 import org.besteffort.local.infra.LocalStackLayout;
+import org.besteffort.local.infra.ProcessStartFailed;
 import org.besteffort.local.infra.RepositoryRoot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A throwaway stack of its own for one drill or benchmark: broker, MariaDB and both services on free ports, and if
@@ -22,6 +29,10 @@ import java.util.List;
  * started again.
  */
 public final class DrillStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DrillStack.class);
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     /** RocketMQ's own redelivery delays. */
     public static final String DEFAULT_DELAY_LEVELS = BrokerProcess.DEFAULT_DELAY_LEVELS;
@@ -84,13 +95,14 @@ public final class DrillStack implements AutoCloseable {
         gateway = withGateway ? launchGateway() : null;
         startAccountService();
         if (gateway != null) {
-            awaitUp(gateway, gatewayPort);
+            gateway = awaitUp(gateway, this::launchGateway, gatewayPort);
         }
     }
 
     /** SIGKILL: the receiver dies mid-delivery, with messages in flight and transactions open. */
     public void killAccountService() {
         accountService.kill();
+        keepLog("account-service", "killed");
     }
 
     public void startAccountService() {
@@ -110,12 +122,13 @@ public final class DrillStack implements AutoCloseable {
     /** SIGKILL: the gateway dies mid-dispatch, with deliveries in flight, tasks leased and messages unacknowledged. */
     public void killGateway() {
         gateway.kill();
+        keepLog("notify-gateway", "killed");
     }
 
     public void startGateway() {
-        gateway = launchGateway();
-        awaitUp(gateway, gatewayPort);
+        gateway = awaitUp(launchGateway(), this::launchGateway, gatewayPort);
     }
+
 
     private JavaProcess launchGateway() {
         return launch("notify-gateway", gatewayPort, "bank1_notify", List.of(
@@ -147,9 +160,7 @@ public final class DrillStack implements AutoCloseable {
     }
 
     private JavaProcess startService(String name, int port, String schema, List<String> extra) {
-        JavaProcess process = launch(name, port, schema, extra);
-        awaitUp(process, port);
-        return process;
+        return awaitUp(launch(name, port, schema, extra), () -> launch(name, port, schema, extra), port);
     }
 
     private JavaProcess launch(String name, int port, String schema, List<String> extra) {
@@ -162,8 +173,34 @@ public final class DrillStack implements AutoCloseable {
                 args, workDir.resolve(name + ".log"), workDir.resolve(name + ".pid"));
     }
 
-    private static void awaitUp(JavaProcess process, int port) {
-        process.awaitHttpOk(URI.create("http://127.0.0.1:" + port + "/actuator/health"), Duration.ofSeconds(120));
+    /**
+     * Waits until the service answers, and starts it once more if it exits first, as a supervisor would: on a loaded
+     * machine the RocketMQ client's first request to the NameServer can time out, and the service does not start.
+     */
+    private JavaProcess awaitUp(JavaProcess process, Supplier<JavaProcess> relaunch, int port) {
+        URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health");
+        try {
+            process.awaitHttpOk(health, START_TIMEOUT);
+            return process;
+        } catch (ProcessStartFailed e) {
+            log.warn("{} did not start ({}); starting it once more", process.name(),
+                    e.getMessage().lines().findFirst().orElse(""));
+            process.stop();
+            keepLog(process.name(), "failed-start");
+            JavaProcess again = relaunch.get();
+            again.awaitHttpOk(health, START_TIMEOUT);
+            return again;
+        }
+    }
+
+    /** Keeps a log the next start of the service would overwrite, as {@code <service>-<why>.log}. */
+    private void keepLog(String service, String why) {
+        try {
+            Files.move(workDir.resolve(service + ".log"), workDir.resolve(service + "-" + why + ".log"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            log.warn("could not keep the log of {}: {}", service, e.toString());
+        }
     }
 
     /** The pids of the stack's processes by name, for measuring their footprint. */

@@ -1,6 +1,7 @@
 package org.besteffort.drills.chaos;
 
 import org.besteffort.drills.DrillStack;
+import org.besteffort.local.infra.ProcessStartFailed;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -51,13 +53,14 @@ public final class ChaosDrill {
             AtomicReference<Duration> restartTook = new AtomicReference<>();
             AtomicReference<Duration> gatewayRestartTook = new AtomicReference<>();
             AtomicInteger leasedAtKill = new AtomicInteger();
+            List<String> notBack = new CopyOnWriteArrayList<>();
             List<PayLoad.Milestone> milestones = new ArrayList<>();
             if (options.killReceiver()) {
                 milestones.add(new PayLoad.Milestone(DrillOptions.RECEIVER_KILLED_AT, () -> {
                     System.out.println("Halfway: SIGKILL account-service, then start it again");
                     long killed = System.nanoTime();
                     stack.killAccountService();
-                    stack.startAccountService();
+                    restart("account-service", stack::startAccountService, notBack);
                     restartTook.set(Duration.ofNanos(System.nanoTime() - killed));
                 }));
             }
@@ -67,7 +70,7 @@ public final class ChaosDrill {
                     leasedAtKill.set(leasedTasks(ledger));
                     long killed = System.nanoTime();
                     stack.killGateway();
-                    stack.startGateway();
+                    restart("notify-gateway", stack::startGateway, notBack);
                     gatewayRestartTook.set(Duration.ofNanos(System.nanoTime() - killed));
                 }));
             }
@@ -80,7 +83,8 @@ public final class ChaosDrill {
             GatewayOperatorClient operator = new GatewayOperatorClient(stack.gatewayUrl());
             int recovered = 0;
             boolean converged = false;
-            while (!converged && System.nanoTime() - loadEnded < options.timeout().toNanos()) {
+            // A service that did not come back cannot converge: report at once instead of waiting out the timeout.
+            while (!converged && notBack.isEmpty() && System.nanoTime() - loadEnded < options.timeout().toNanos()) {
                 // Every announced pay (each names bank1) must have become a task, and every task be acknowledged.
                 converged = ledger.converged() && ledger.gatewayDone(ledger.paysMade() - notifier.notAnnounced());
                 if (!converged) {
@@ -93,9 +97,20 @@ public final class ChaosDrill {
                 }
             }
             Duration convergedAfter = Duration.ofNanos(System.nanoTime() - loadEnded);
+            List<String> violations = new ArrayList<>(notBack);
+            violations.addAll(ledger.violations());
             return new DrillReport(options, load, restartTook.get(), gatewayRestartTook.get(), leasedAtKill.get(),
                     convergedAfter, converged, ledger.pays(), ledger.recharges(), ledger.settlingPaths(),
-                    ledger.gateway(), recovered, ledger.violations());
+                    ledger.gateway(), recovered, violations);
+        }
+    }
+
+    /** Starts a killed service again; if even the second start fails, says so where the report will show it. */
+    private static void restart(String service, Runnable start, List<String> notBack) {
+        try {
+            start.run();
+        } catch (ProcessStartFailed e) {
+            notBack.add(service + " did not start again: " + e.getMessage().lines().findFirst().orElse(""));
         }
     }
 

@@ -45,7 +45,8 @@ record DrillReport(DrillOptions options, PayLoad.Result load, Duration restartTo
         out.println("  settled by");
         settlingPaths.forEach((path, count) -> out.printf("    %-32s %6d%n", path, count));
         out.printf("  gateway tasks      %s; acknowledged on %s%n", gateway.tasks(), gateway.acknowledged());
-        out.printf("  gateway attempts   %s%n", gateway.attempts());
+        out.printf("  gateway attempts   %s: %d in the attempt log, %d counted on the tasks%n", gateway.attempts(),
+                gateway.attemptRows(), gateway.attemptsCounted());
         out.printf("  gave up, recovered %d FAILED tasks recovered by the operator (every attempt of the schedule "
                 + "had failed)%n", recoveredTasks);
         out.printf("  repeated deliveries %d tasks acknowledged twice (notify_attempt); the %d leased at the gateway's "

@@ -9,7 +9,10 @@ import java.util.Map;
  * @param acknowledged      acknowledged tasks by the attempt that was acknowledged: attempt 1 or a later one
  * @param attempts          every HTTP attempt recorded, by outcome
  * @param acknowledgedTwice tasks with two acknowledged attempts: delivered again after the receiver had answered
+ * @param attemptRows       attempts in the attempt log
+ * @param attemptsCounted   attempts counted on the tasks: fewer than the log's when an attempt was answered after its
+ *                          lease had been taken over, or an operator reset a task
  */
 record GatewayFigures(Map<String, Integer> tasks, Map<String, Integer> acknowledged, Map<String, Integer> attempts,
-                      int acknowledgedTwice) {
+                      int acknowledgedTwice, long attemptRows, long attemptsCounted) {
 }

@@ -87,10 +87,14 @@ final class Ledger {
     /** What the gateway's own tables say about its work, measured after convergence. */
     GatewayFigures gateway() throws SQLException {
         int acknowledgedTwice;
+        long attemptRows;
+        long attemptsCounted;
         try (Connection db = database.connect("bank1_notify")) {
             acknowledgedTwice = (int) single(db, """
                     SELECT COUNT(*) FROM (SELECT task_id FROM notify_attempt WHERE outcome = 'ACKED'
                     GROUP BY task_id HAVING COUNT(*) > 1) twice""");
+            attemptRows = single(db, "SELECT COUNT(*) FROM notify_attempt");
+            attemptsCounted = single(db, "SELECT COALESCE(SUM(attempts), 0) FROM notify_task");
         }
         return new GatewayFigures(
                 countBy("bank1_notify", "SELECT status, COUNT(*) FROM notify_task GROUP BY status ORDER BY status DESC"),
@@ -99,7 +103,7 @@ final class Ledger {
                         WHERE status = 'SUCCEEDED' GROUP BY 1 ORDER BY 1 DESC"""),
                 countBy("bank1_notify", """
                         SELECT outcome, COUNT(*) FROM notify_attempt GROUP BY outcome ORDER BY COUNT(*) DESC"""),
-                acknowledgedTwice);
+                acknowledgedTwice, attemptRows, attemptsCounted);
     }
 
     /** Every broken promise, each with its txNo or account. */
