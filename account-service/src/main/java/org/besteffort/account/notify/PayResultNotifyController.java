@@ -8,6 +8,8 @@ import org.besteffort.common.PayResultNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,22 +30,28 @@ class PayResultNotifyController {
 
     static final String ATTEMPT_HEADER = "notify-attempt";
 
+    /** What a receiver that is down answers, switched on by a fault switch of the local profile. */
+    static final String DOWN_BODY = "down (fault switch)";
+
     private static final Logger log = LoggerFactory.getLogger(PayResultNotifyController.class);
 
     private final NotificationVerifier verifier;
     private final ExpectedPays expected;
     private final PayResultApplier applier;
+    private final ObjectProvider<NotifyFaults> faults;
 
-    PayResultNotifyController(NotificationVerifier verifier, ExpectedPays expected, PayResultApplier applier) {
+    PayResultNotifyController(NotificationVerifier verifier, ExpectedPays expected, PayResultApplier applier,
+                              ObjectProvider<NotifyFaults> faults) {
         this.verifier = verifier;
         this.expected = expected;
         this.applier = applier;
+        this.faults = faults;
     }
 
     /**
      * 200 {@code success} once the result is applied, was applied before, failed at the notifier or was parked for
      * an unknown account; 401 unverified, 400 unreadable, 422 refused and parked: nothing is applied, and the gateway,
-     * not seeing {@code success}, keeps the notification as failing.
+     * not seeing {@code success}, keeps the notification as failing. 503 only from a fault switch (local profile).
      */
     @PostMapping("/notify/pay-result")
     ResponseEntity<String> payResult(
@@ -53,6 +61,12 @@ class PayResultNotifyController {
             @RequestHeader(name = NotificationVerifier.TIMESTAMP_HEADER, required = false) String timestamp,
             @RequestHeader(name = NotificationVerifier.SIGNATURE_HEADER, required = false) String signature,
             @RequestHeader(name = ATTEMPT_HEADER, required = false) String attempt) {
+        NotifyFaults activeFaults = faults.getIfAvailable();
+        if (activeFaults != null && activeFaults.answerDown(webhookId, attemptOf(attempt))) {
+            // As a receiver behind a load balancer with no instance up: nothing read, nothing applied.
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.TEXT_PLAIN)
+                    .body(DOWN_BODY);
+        }
         String payload = body == null ? "" : new String(body, StandardCharsets.UTF_8);
         verifier.verify(webhookId, timestamp, signature, payload);
         PayResultNotification notification = read(webhookId, payload);

@@ -1,5 +1,6 @@
 package org.besteffort.account.ops;
 
+import org.besteffort.account.notify.NotifyFaults;
 import org.besteffort.account.receiver.DeliveryFaults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,24 +20,29 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The receiver's fault switches: fail the next N deliveries or a fraction of them, slow every delivery down.
- * Set at start by {@code faults.*} properties and at run time by {@code POST /ops/faults}. Local profile only.
+ * The receiver's fault switches: fail the next N message deliveries or a fraction of them, slow every delivery down,
+ * answer the next N notifies or a fraction of them 503 as a receiver that is down. Set at start by {@code faults.*}
+ * properties and at run time by {@code POST /ops/faults}. Local profile only.
  */
 @Profile("local")
 @RestController
 @RequestMapping("/ops/faults")
-class ReceiverFaultSwitch implements DeliveryFaults {
+class ReceiverFaultSwitch implements DeliveryFaults, NotifyFaults {
 
     private static final Logger log = LoggerFactory.getLogger(ReceiverFaultSwitch.class);
 
     private final AtomicInteger failNext = new AtomicInteger();
     private volatile double failFraction;
     private volatile Duration slowBy = Duration.ZERO;
+    private final AtomicInteger failNextNotifies = new AtomicInteger();
+    private volatile double notifyFailFraction;
 
     ReceiverFaultSwitch(@Value("${faults.fail-next-deliveries:0}") int failNext,
                         @Value("${faults.fail-fraction:0}") double failFraction,
-                        @Value("${faults.slow-deliveries-by:0ms}") Duration slowBy) {
-        change(new Change(failNext, failFraction, slowBy));
+                        @Value("${faults.slow-deliveries-by:0ms}") Duration slowBy,
+                        @Value("${faults.fail-next-notifies:0}") int failNextNotifies,
+                        @Value("${faults.notify-fail-fraction:0}") double notifyFailFraction) {
+        change(new Change(failNext, failFraction, slowBy, failNextNotifies, notifyFailFraction));
     }
 
     @Override
@@ -53,25 +59,42 @@ class ReceiverFaultSwitch implements DeliveryFaults {
         }
     }
 
+    @Override
+    public boolean answerDown(String webhookId, int attempt) {
+        boolean down = failNextNotifies.getAndUpdate(left -> Math.max(0, left - 1)) > 0
+                || (notifyFailFraction > 0 && ThreadLocalRandom.current().nextDouble() < notifyFailFraction);
+        if (down) {
+            log.warn("notify {} (attempt {}) answered 503 by a fault switch: the gateway will try again later",
+                    webhookId, attempt);
+        }
+        return down;
+    }
+
     @GetMapping
     State show() {
-        return new State(failNext.get(), failFraction, slowBy);
+        return new State(failNext.get(), failFraction, slowBy, failNextNotifies.get(), notifyFailFraction);
     }
 
     /** Partial: {@code {"failFraction":0.2}} changes that switch only; {@code "slowDeliveriesBy":"200ms"}. */
     @PostMapping
     synchronized State change(@RequestBody Change change) {
+        // Checked before anything changes: a refused change leaves every switch as it was.
+        requireFraction("failFraction", change.failFraction());
+        requireFraction("notifyFailFraction", change.notifyFailFraction());
         if (change.failNextDeliveries() != null) {
             failNext.set(Math.max(0, change.failNextDeliveries()));
         }
         if (change.failFraction() != null) {
-            if (change.failFraction() < 0 || change.failFraction() > 1) {
-                throw new IllegalArgumentException("failFraction must be between 0 and 1");
-            }
             failFraction = change.failFraction();
         }
         if (change.slowDeliveriesBy() != null) {
             slowBy = change.slowDeliveriesBy();
+        }
+        if (change.failNextNotifies() != null) {
+            failNextNotifies.set(Math.max(0, change.failNextNotifies()));
+        }
+        if (change.notifyFailFraction() != null) {
+            notifyFailFraction = change.notifyFailFraction();
         }
         State state = show();
         if (!state.equals(State.NONE)) {
@@ -85,6 +108,12 @@ class ReceiverFaultSwitch implements DeliveryFaults {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
+    private static void requireFraction(String name, Double fraction) {
+        if (fraction != null && (fraction < 0 || fraction > 1)) {
+            throw new IllegalArgumentException(name + " must be between 0 and 1");
+        }
+    }
+
     private void slowDown() {
         try {
             // The fault itself is the delay: a slow consumer, as under load or a slow database.
@@ -95,13 +124,15 @@ class ReceiverFaultSwitch implements DeliveryFaults {
     }
 
     /** A change of switches; null leaves a switch as it is. */
-    record Change(Integer failNextDeliveries, Double failFraction, Duration slowDeliveriesBy) {
+    record Change(Integer failNextDeliveries, Double failFraction, Duration slowDeliveriesBy,
+                  Integer failNextNotifies, Double notifyFailFraction) {
     }
 
     /** The switches as they stand. */
-    record State(int failNextDeliveries, double failFraction, Duration slowDeliveriesBy) {
+    record State(int failNextDeliveries, double failFraction, Duration slowDeliveriesBy, int failNextNotifies,
+                 double notifyFailFraction) {
 
-        static final State NONE = new State(0, 0, Duration.ZERO);
+        static final State NONE = new State(0, 0, Duration.ZERO, 0, 0);
     }
 
     /** The failure a fault switch injects. */

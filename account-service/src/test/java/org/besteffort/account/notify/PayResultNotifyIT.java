@@ -75,6 +75,25 @@ class PayResultNotifyIT extends AccountServiceITSupport {
     }
 
     @Test
+    void answersDownWhileTheFaultSwitchSaysSoThenCreditsTheNextAttempt() {
+        String account = newAccount();
+        var pay = notification(account, "8.80", PayResult.SUCCESS);
+        var switched = accountService().postJson("/ops/faults", "{\"failNextNotifies\":1}");
+        assertThat(switched.json().getIntValue("failNextNotifies")).isEqualTo(1);
+
+        var down = send(GatewayPost.signed(NOTIFY_SECRET, pay.toJson()));
+        assertThat(down.status()).isEqualTo(503);
+        assertThat(down.body()).isEqualTo("down (fault switch)");
+        assertNothingWritten(pay.txNo(), account);
+
+        var next = send(GatewayPost.signed(NOTIFY_SECRET, pay.toJson()).attempt("2"));
+        assertThat(next.body()).isEqualTo("success");
+        assertThat(balance(account)).isEqualByComparingTo("8.80");
+        assertThat(recharge(pay.txNo())).containsEntry("settled_by", "NOTIFY").containsEntry("settled_attempt", 2);
+        assertThat(accountService().get("/ops/faults").json().getIntValue("failNextNotifies")).isZero();
+    }
+
+    @Test
     void refusesAForgedSignature() {
         String account = newAccount();
         var pay = notification(account, "5000.00", PayResult.SUCCESS);

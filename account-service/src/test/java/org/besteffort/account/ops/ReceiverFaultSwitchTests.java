@@ -1,5 +1,6 @@
 package org.besteffort.account.ops;
 
+import org.besteffort.account.notify.NotifyFaults;
 import org.besteffort.account.receiver.DeliveryFaults;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.convert.ApplicationConversionService;
@@ -20,9 +21,11 @@ class ReceiverFaultSwitchTests {
 
     @Test
     void isAbsentOutsideTheLocalProfile() {
-        context.run(started -> assertThat(started).doesNotHaveBean(DeliveryFaults.class));
+        context.run(started -> assertThat(started).doesNotHaveBean(DeliveryFaults.class)
+                .doesNotHaveBean(NotifyFaults.class));
         context.withPropertyValues("spring.profiles.active=default,demo")
-                .run(started -> assertThat(started).doesNotHaveBean(DeliveryFaults.class));
+                .run(started -> assertThat(started).doesNotHaveBean(DeliveryFaults.class)
+                        .doesNotHaveBean(NotifyFaults.class));
     }
 
     @Test
@@ -37,11 +40,43 @@ class ReceiverFaultSwitchTests {
     }
 
     @Test
-    void refusesAFractionOutsideZeroToOne() {
-        var faults = new ReceiverFaultSwitch(0, 0, Duration.ZERO);
+    void answersTheNextNotifiesDownSetByConfigurationWithoutTouchingDeliveries() {
+        context.withPropertyValues("spring.profiles.active=local", "faults.fail-next-notifies=2")
+                .run(started -> {
+                    NotifyFaults faults = started.getBean(NotifyFaults.class);
+                    assertThat(faults.answerDown("pay_tx", 1)).isTrue();
+                    assertThat(faults.answerDown("pay_tx", 2)).isTrue();
+                    assertThat(faults.answerDown("pay_tx", 3)).isFalse();
+                    started.getBean(DeliveryFaults.class).beforeApply("tx", 0);
+                });
+    }
 
-        assertThatThrownBy(() -> faults.change(new ReceiverFaultSwitch.Change(null, 1.5, null)))
+    @Test
+    void answersEveryNotifyDownAtFractionOneAndNoneAtZero() {
+        var faults = new ReceiverFaultSwitch(0, 0, Duration.ZERO, 0, 1);
+
+        assertThat(faults.answerDown("pay_tx", 1)).isTrue();
+        faults.change(new ReceiverFaultSwitch.Change(null, null, null, null, 0.0));
+        assertThat(faults.answerDown("pay_tx", 2)).isFalse();
+    }
+
+    @Test
+    void changesOnlyTheSwitchesItNames() {
+        var faults = new ReceiverFaultSwitch(1, 0.2, Duration.ofMillis(200), 0, 0);
+
+        var state = faults.change(new ReceiverFaultSwitch.Change(null, null, null, 3, null));
+
+        assertThat(state).isEqualTo(new ReceiverFaultSwitch.State(1, 0.2, Duration.ofMillis(200), 3, 0));
+    }
+
+    @Test
+    void refusesAFractionOutsideZeroToOne() {
+        var faults = new ReceiverFaultSwitch(0, 0, Duration.ZERO, 0, 0);
+
+        assertThatThrownBy(() -> faults.change(new ReceiverFaultSwitch.Change(null, 1.5, null, null, null)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(faults.show().failFraction()).isZero();
+        assertThatThrownBy(() -> faults.change(new ReceiverFaultSwitch.Change(4, null, null, 2, -0.1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(faults.show()).isEqualTo(ReceiverFaultSwitch.State.NONE);
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The truth in both databases (one MariaDB holds both schemas here), and the pattern's promise checked against it.
+ * The truth in the three databases (one MariaDB holds all schemas here), and the pattern's promise checked against it.
  */
 final class Ledger {
 
@@ -37,6 +37,11 @@ final class Ledger {
 
     private static final String PENDING = "SELECT tx_no FROM bank1.account_recharge WHERE status = 'PENDING'";
 
+    /** Notifications the gateway still owes, or gave up on. */
+    private static final String UNFINISHED_TASKS = """
+            SELECT CONCAT(tx_no, ' ', status, ' after ', attempts, ' attempts') FROM bank1_notify.notify_task
+            WHERE status <> 'SUCCEEDED'""";
+
     private final LocalDatabase database;
 
     Ledger(LocalDatabase database) {
@@ -48,6 +53,57 @@ final class Ledger {
         try (Connection db = database.connect("bank1")) {
             return count(db, NOT_CREDITED) == 0 && count(db, PENDING) == 0;
         }
+    }
+
+    /** Every task the gateway keeps is acknowledged; {@code expected}: at least this many tasks kept. */
+    boolean gatewayDone(long expected) throws SQLException {
+        try (Connection db = database.connect("bank1_notify")) {
+            return count(db, UNFINISHED_TASKS) == 0 && single(db, "SELECT COUNT(*) FROM notify_task") >= expected;
+        }
+    }
+
+    /** Tasks the gateway gave up on: every attempt of the schedule failed. */
+    int failedTasks() throws SQLException {
+        try (Connection db = database.connect("bank1_notify")) {
+            return (int) single(db, "SELECT COUNT(*) FROM notify_task WHERE status = 'FAILED'");
+        }
+    }
+
+    /** Tasks leased by a gateway right now: deliveries in flight, or held by a gateway that died. */
+    int leasedTasks() throws SQLException {
+        try (Connection db = database.connect("bank1_notify")) {
+            return (int) single(db, "SELECT COUNT(*) FROM notify_task WHERE status = 'PENDING' "
+                    + "AND claim_token IS NOT NULL");
+        }
+    }
+
+    /** Pays pay-service recorded, of any result: each names bank1, so each announced one becomes a task. */
+    long paysMade() throws SQLException {
+        try (Connection db = database.connect("bank1_pay")) {
+            return single(db, "SELECT COUNT(*) FROM account_pay");
+        }
+    }
+
+    /** What the gateway's own tables say about its work, measured after convergence. */
+    GatewayFigures gateway() throws SQLException {
+        int acknowledgedTwice;
+        long attemptRows;
+        long attemptsCounted;
+        try (Connection db = database.connect("bank1_notify")) {
+            acknowledgedTwice = (int) single(db, """
+                    SELECT COUNT(*) FROM (SELECT task_id FROM notify_attempt WHERE outcome = 'ACKED'
+                    GROUP BY task_id HAVING COUNT(*) > 1) twice""");
+            attemptRows = single(db, "SELECT COUNT(*) FROM notify_attempt");
+            attemptsCounted = single(db, "SELECT COALESCE(SUM(attempts), 0) FROM notify_task");
+        }
+        return new GatewayFigures(
+                countBy("bank1_notify", "SELECT status, COUNT(*) FROM notify_task GROUP BY status ORDER BY status DESC"),
+                countBy("bank1_notify", """
+                        SELECT IF(attempts = 1, 'attempt 1', 'a later attempt'), COUNT(*) FROM notify_task
+                        WHERE status = 'SUCCEEDED' GROUP BY 1 ORDER BY 1 DESC"""),
+                countBy("bank1_notify", """
+                        SELECT outcome, COUNT(*) FROM notify_attempt GROUP BY outcome ORDER BY COUNT(*) DESC"""),
+                acknowledgedTwice, attemptRows, attemptsCounted);
     }
 
     /** Every broken promise, each with its txNo or account. */
@@ -63,6 +119,9 @@ final class Ledger {
             for (String txNo : column(db, PENDING)) {
                 violations.add("still pending past the deadline: " + txNo);
             }
+            for (String task : column(db, UNFINISHED_TASKS)) {
+                violations.add("gateway task not acknowledged: " + task);
+            }
             try (ResultSet rows = db.createStatement().executeQuery(BALANCE_MISMATCH)) {
                 while (rows.next()) {
                     violations.add("account %s: balance %s but its successful pays sum to %s".formatted(
@@ -73,11 +132,16 @@ final class Ledger {
         return violations;
     }
 
-    /** How the settled recharges were settled: message first try, message retry, active query, statement. */
+    /**
+     * How the settled recharges were settled: message first try, message retry, notify first attempt, notify later
+     * attempt, active query, statement.
+     */
     Map<String, Integer> settlingPaths() throws SQLException {
         Map<String, Integer> paths = new LinkedHashMap<>();
         paths.put("message, first delivery", 0);
         paths.put("message, redelivery", 0);
+        paths.put("notify, first attempt", 0);
+        paths.put("notify, later attempt", 0);
         paths.put("active query (reconciliation)", 0);
         paths.put("statement", 0);
         try (Connection db = database.connect("bank1");
@@ -87,8 +151,10 @@ final class Ledger {
             while (rows.next()) {
                 String path = switch (rows.getString(1)) {
                     case "MESSAGE" -> rows.getBoolean(2) ? "message, redelivery" : "message, first delivery";
+                    case "NOTIFY" -> rows.getBoolean(2) ? "notify, later attempt" : "notify, first attempt";
                     case "RECONCILIATION" -> "active query (reconciliation)";
-                    default -> "statement";
+                    case "STATEMENT" -> "statement";
+                    default -> "settled by " + rows.getString(1);
                 };
                 paths.merge(path, rows.getInt(3), Integer::sum);
             }
@@ -114,6 +180,13 @@ final class Ledger {
             }
         }
         return counts;
+    }
+
+    private static long single(Connection db, String query) throws SQLException {
+        try (ResultSet rows = db.createStatement().executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     private static int count(Connection db, String query) throws SQLException {

@@ -1,5 +1,7 @@
 package org.besteffort.drills.chaos;
 
+import org.besteffort.drills.DrillStack;
+
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -7,44 +9,53 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Concurrent clients making pays: most straight at pay-service's {@code /paydo}, some as recharges started at
- * account-service, one in twenty above the simulated bank's limit (declined: result FAIL).
+ * account-service, one in twenty above the simulated bank's limit (declined: result FAIL). Every pay names bank1 and
+ * its notify URL (recharges do so by themselves), so the notify gateway delivers each one over HTTP too.
  */
 final class PayLoad {
 
     private final DrillOptions options;
     private final String payUrl;
     private final String accountUrl;
+    private final String notifyUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
-    private final AtomicBoolean halfwayDone = new AtomicBoolean();
 
-    PayLoad(DrillOptions options, String payUrl, String accountUrl) {
+    PayLoad(DrillOptions options, String payUrl, String accountUrl, String notifyUrl) {
         this.options = options;
         this.payUrl = payUrl;
         this.accountUrl = accountUrl;
+        this.notifyUrl = notifyUrl;
     }
 
-    /** Runs all pays; {@code halfway} runs once, on its own thread, when half of them have been sent. */
-    Result run(Runnable halfway) throws InterruptedException {
+    /** Runs all pays; each milestone's action runs once, on its own thread, when its share of them has been sent. */
+    Result run(List<Milestone> milestones) throws InterruptedException {
         long started = System.nanoTime();
         ExecutorService clients = Executors.newFixedThreadPool(options.clients());
-        Thread halfwayThread = new Thread(halfway, "drill-halfway");
+        List<Thread> actions = new ArrayList<>();
+        for (Milestone milestone : milestones) {
+            actions.add(new Thread(milestone.action(), "drill-at-" + Math.round(milestone.share() * 100)));
+        }
         for (int c = 0; c < options.clients(); c++) {
             clients.submit(() -> {
                 for (int i = next.getAndIncrement(); i < options.pays(); i = next.getAndIncrement()) {
-                    if (i == options.pays() / 2 && halfwayDone.compareAndSet(false, true)) {
-                        halfwayThread.start();
+                    for (int m = 0; m < milestones.size(); m++) {
+                        // Each index is taken by one client only: the action starts once.
+                        if (i == (int) (options.pays() * milestones.get(m).share())) {
+                            actions.get(m).start();
+                        }
                     }
                     pay(i);
                 }
@@ -52,8 +63,10 @@ final class PayLoad {
         }
         clients.shutdown();
         clients.awaitTermination(1, TimeUnit.HOURS);
-        if (halfwayDone.get()) {
-            halfwayThread.join();
+        for (Thread action : actions) {
+            if (action.getState() != Thread.State.NEW) {
+                action.join();
+            }
         }
         return new Result(accepted.get(), refused.get(), Duration.ofNanos(System.nanoTime() - started));
     }
@@ -67,8 +80,9 @@ final class PayLoad {
         String url = recharge ? accountUrl + "/recharges" : payUrl + "/paydo";
         String body = recharge
                 ? "{\"accountNo\":\"%s\",\"amount\":%s}".formatted(accountNo, amount.toPlainString())
-                : "{\"accountNo\":\"%s\",\"payAmount\":%s,\"txNo\":\"chaos-%d\"}".formatted(accountNo,
-                amount.toPlainString(), i);
+                : ("{\"accountNo\":\"%s\",\"payAmount\":%s,\"txNo\":\"chaos-%d\",\"receiverId\":\"%s\","
+                + "\"notifyUrl\":\"%s\"}").formatted(accountNo, amount.toPlainString(), i, DrillStack.RECEIVER_ID,
+                notifyUrl);
         try {
             var response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
@@ -80,6 +94,10 @@ final class PayLoad {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Something to do once {@code share} of the pays have been sent (0.5: halfway), such as killing a service. */
+    record Milestone(double share, Runnable action) {
     }
 
     /** What the clients saw. */

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -40,6 +41,19 @@ class JsonHttpClient {
     Reply post(String path, Object body) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.toJSONString(body))));
+    }
+
+    /** A POST without a body: an action named by its path alone. */
+    Reply post(String path) {
+        return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** POSTs a JSON body exactly as given, byte for byte, with these extra headers: what a signature covers. */
+    Reply postExactly(String path, String json, Map<String, String> headers) {
+        HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        return send(request);
     }
 
     private HttpRequest.Builder request(String path) {

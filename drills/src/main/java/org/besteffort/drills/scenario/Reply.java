@@ -3,6 +3,8 @@ package org.besteffort.drills.scenario;
 import com.alibaba.fastjson2.JSON;
 import com.alibaba.fastjson2.JSONObject;
 
+import java.util.List;
+
 /**
  * A status and a body, as a service answered them.
  */
@@ -14,6 +16,11 @@ record Reply(int status, String body) {
 
     <T> T as(Class<T> type) {
         return JSON.parseObject(body, type);
+    }
+
+    /** A JSON array of {@code type}. */
+    <T> List<T> asListOf(Class<T> type) {
+        return JSON.parseArray(body, type);
     }
 
     /** The {@code detail} of a problem answer, else the body as it came. */

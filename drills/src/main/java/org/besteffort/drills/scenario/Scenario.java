@@ -8,6 +8,12 @@ abstract class Scenario {
     /** Every scenario pays into the course's account. */
     static final String ACCOUNT_NO = "1";
 
+    /** Scheme 2: account-service's id at the notify gateway. */
+    static final String RECEIVER_ID = "bank1";
+
+    /** Scheme 2: account-service's notify URL, as the local profile registers it at pay-service and the gateway. */
+    static final String NOTIFY_URL = "http://127.0.0.1:8082/notify/pay-result";
+
     private final String name;
     private final String title;
     private final String header;

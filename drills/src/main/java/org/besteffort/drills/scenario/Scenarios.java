@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs narrated scenarios against the running local stack ({@code Scenarios <name>|all [--pay=URL] [--account=URL]})
- * and exits 0 when each ended as the course says, 1 when one did not, 2 when the stack is not running.
+ * Runs narrated scenarios against the running local stack
+ * ({@code Scenarios <name>|all [--pay=URL] [--account=URL] [--gateway=URL]}) and exits 0 when each ended as the course says, 1 when one did not, 2 when the stack is not running.
  */
 public final class Scenarios {
 
@@ -20,10 +20,11 @@ public final class Scenarios {
     static final int NOT_AS_EXPECTED = 1;
     static final int STACK_NOT_RUNNING = 2;
 
-    /** In the order of {@code all}: the course scenarios first, then the "break it" exercises. */
+    /** In the order of {@code all}: the course scenarios, the "break it" exercises, then scheme 2's. */
     static final List<Scenario> ALL = List.of(new MessageScenario(), new ActiveQueryScenario(),
             new ReplayScenario(), new LoseMessageScenario(), new FailDeliveriesScenario(),
-            new NotifierDownScenario());
+            new NotifierDownScenario(), new NotifyFirstTryScenario(), new ReceiverDownScenario(),
+            new RenotifyScenario(), new ForgedNotifyScenario());
 
     private static final String START_HINT = "Start the local stack in another terminal with ./mvnw -Plocal package "
             + "and wait for its \"Ready in\" line.";
@@ -46,7 +47,8 @@ public final class Scenarios {
             out.println(usage());
             return NOT_AS_EXPECTED;
         }
-        Stack stack = new Stack(new PayServiceClient(options.pay()), new AccountServiceClient(options.account()));
+        Stack stack = new Stack(new PayServiceClient(options.pay()), new AccountServiceClient(options.account()),
+                new NotifyGatewayClient(options.gateway()));
         Optional<String> notReady = stack.whyNotReady();
         if (notReady.isPresent()) {
             out.println(notReady.get());
@@ -86,9 +88,10 @@ public final class Scenarios {
     }
 
     static String usage() {
-        StringBuilder usage = new StringBuilder("usage: Scenarios <scenario>... | all [--pay=URL] [--account=URL]\n");
+        StringBuilder usage = new StringBuilder(
+                "usage: Scenarios <scenario>... | all [--pay=URL] [--account=URL] [--gateway=URL]\n");
         usage.append("  (defaults: --pay=").append(Options.DEFAULT_PAY).append(" --account=")
-                .append(Options.DEFAULT_ACCOUNT).append(")\n");
+                .append(Options.DEFAULT_ACCOUNT).append(" --gateway=").append(Options.DEFAULT_GATEWAY).append(")\n");
         for (Scenario scenario : ALL) {
             usage.append(String.format(Locale.ROOT, "  %-16s %s%n", scenario.name(), scenario.title()));
         }
@@ -116,22 +119,26 @@ public final class Scenarios {
         return lines;
     }
 
-    /** The scenarios to run, in order, and where the two services answer. */
-    record Options(List<Scenario> scenarios, URI pay, URI account) {
+    /** The scenarios to run, in order, and where the three services answer. */
+    record Options(List<Scenario> scenarios, URI pay, URI account, URI gateway) {
 
         static final URI DEFAULT_PAY = URI.create("http://localhost:8081");
         static final URI DEFAULT_ACCOUNT = URI.create("http://localhost:8082");
+        static final URI DEFAULT_GATEWAY = URI.create("http://localhost:8083");
 
         /** @throws IllegalArgumentException naming what is wrong with the arguments */
         static Options parse(String... args) {
             List<Scenario> scenarios = new ArrayList<>();
             URI pay = DEFAULT_PAY;
             URI account = DEFAULT_ACCOUNT;
+            URI gateway = DEFAULT_GATEWAY;
             for (String arg : args) {
                 if (arg.startsWith("--pay=")) {
                     pay = url(arg, "--pay=");
                 } else if (arg.startsWith("--account=")) {
                     account = url(arg, "--account=");
+                } else if (arg.startsWith("--gateway=")) {
+                    gateway = url(arg, "--gateway=");
                 } else if (arg.equals("all")) {
                     scenarios.addAll(ALL);
                 } else if (arg.startsWith("-")) {
@@ -144,7 +151,7 @@ public final class Scenarios {
             if (scenarios.isEmpty()) {
                 throw new IllegalArgumentException("name a scenario, or all");
             }
-            return new Options(List.copyOf(scenarios), pay, account);
+            return new Options(List.copyOf(scenarios), pay, account, gateway);
         }
 
         private static URI url(String arg, String option) {

@@ -17,9 +17,11 @@ class FaultSwitchValuesTests {
         assertThat(new NotifierFaults(1, 0, 0.1, NOW.plusSeconds(15)).describe(NOW))
                 .isEqualTo("dropNextNotifications=1, duplicateFraction=0.1, payresultUnavailableUntil="
                         + "2026-11-21T06:30:15Z");
-        assertThat(new ReceiverFaults(0, 0, "PT0S").describe()).isEqualTo("all off");
-        assertThat(new ReceiverFaults(2, 0.2, "PT0.2S").describe())
+        assertThat(new ReceiverFaults(0, 0, "PT0S", 0, 0).describe()).isEqualTo("all off");
+        assertThat(new ReceiverFaults(2, 0.2, "PT0.2S", 0, 0).describe())
                 .isEqualTo("failNextDeliveries=2, failFraction=0.2, slowDeliveriesBy=PT0.2S");
+        assertThat(new ReceiverFaults(0, 0, "PT0S", 3, 0.5).describe())
+                .isEqualTo("failNextNotifies=3, notifyFailFraction=0.5");
     }
 
     @Test
@@ -35,8 +37,8 @@ class FaultSwitchValuesTests {
                 .isEqualTo(new NotifierFaults.Change(3, 0.25, 0.5, "PT12.5S"));
         assertThat(NotifierFaults.Change.restoring(new NotifierFaults(0, 0, 0, null), NOW))
                 .isEqualTo(NotifierFaults.Change.OFF);
-        assertThat(ReceiverFaults.Change.restoring(new ReceiverFaults(1, 0.1, "PT0.2S")))
-                .isEqualTo(new ReceiverFaults.Change(1, 0.1, "PT0.2S"));
+        assertThat(ReceiverFaults.Change.restoring(new ReceiverFaults(1, 0.1, "PT0.2S", 4, 0.3)))
+                .isEqualTo(new ReceiverFaults.Change(1, 0.1, "PT0.2S", 4, 0.3));
     }
 
     @Test
@@ -45,7 +47,9 @@ class FaultSwitchValuesTests {
                 .withPayresultUnavailableFor(Duration.ofSeconds(15)))
                 .isEqualTo(new NotifierFaults.Change(1, 0.0, 0.0, "PT15S"));
         assertThat(ReceiverFaults.Change.OFF.withFailNextDeliveries(2))
-                .isEqualTo(new ReceiverFaults.Change(2, 0.0, "PT0S"));
+                .isEqualTo(new ReceiverFaults.Change(2, 0.0, "PT0S", 0, 0.0));
+        assertThat(ReceiverFaults.Change.OFF.withFailFraction(1.0).withFailNextNotifies(3))
+                .isEqualTo(new ReceiverFaults.Change(0, 1.0, "PT0S", 3, 0.0));
     }
 
     @Test

@@ -21,17 +21,20 @@ class ScenariosTests {
         assertThat(options.scenarios()).extracting(Scenario::name).containsExactly("active-query");
         assertThat(options.pay()).isEqualTo(URI.create("http://localhost:8081"));
         assertThat(options.account()).isEqualTo(URI.create("http://localhost:8082"));
+        assertThat(options.gateway()).isEqualTo(URI.create("http://localhost:8083"));
     }
 
     @Test
     void runsAllInCourseOrderAgainstTheServicesItIsPointedAt() {
         Scenarios.Options options = Scenarios.Options.parse("--pay=http://127.0.0.1:18081", "all",
-                "--account=http://127.0.0.1:18082");
+                "--account=http://127.0.0.1:18082", "--gateway=http://127.0.0.1:18083");
 
         assertThat(options.scenarios()).extracting(Scenario::name).containsExactly("message", "active-query",
-                "replay", "lose-message", "fail-deliveries", "notifier-down");
+                "replay", "lose-message", "fail-deliveries", "notifier-down", "notify-first-try", "receiver-down",
+                "renotify", "forged-notify");
         assertThat(options.pay()).isEqualTo(URI.create("http://127.0.0.1:18081"));
         assertThat(options.account()).isEqualTo(URI.create("http://127.0.0.1:18082"));
+        assertThat(options.gateway()).isEqualTo(URI.create("http://127.0.0.1:18083"));
     }
 
     @Test
@@ -41,6 +44,8 @@ class ScenariosTests {
         assertThatThrownBy(() -> Scenarios.Options.parse("all", "--verbose")).hasMessage("unknown option --verbose");
         assertThatThrownBy(() -> Scenarios.Options.parse("all", "--pay=localhost:8081"))
                 .hasMessageStartingWith("--pay= needs a URL");
+        assertThatThrownBy(() -> Scenarios.Options.parse("renotify", "--gateway=ftp://localhost:8083"))
+                .hasMessageStartingWith("--gateway= needs a URL");
     }
 
     @Test
@@ -51,7 +56,7 @@ class ScenariosTests {
 
         assertThat(exit).isEqualTo(1);
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("no scenario named lost-message", "usage:",
-                "lose-message", "notifier-down");
+                "lose-message", "notifier-down", "receiver-down", "--gateway=http://localhost:8083");
     }
 
     @Test
@@ -68,6 +73,39 @@ class ScenariosTests {
         assertThat(exit).isEqualTo(2);
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("pay-service is not running",
                 "./mvnw -Plocal package");
+    }
+
+    @Test
+    void answersTwoWhenTheServicesRunButTheGatewayDoesNot() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (FakeService services = FakeService.answering(200)) {
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+            int exit = Scenarios.run(new String[] {"receiver-down", "--pay=" + services.url(),
+                    "--account=" + services.url(), "--gateway=http://127.0.0.1:" + closedPort},
+                    new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+            assertThat(exit).isEqualTo(2);
+            assertThat(printed.toString(StandardCharsets.UTF_8)).contains("notify-gateway is not running");
+        }
+    }
+
+    @Test
+    void answersTwoWhenTheGatewayKeepsItsOperatorApiClosed() throws IOException {
+        try (FakeService services = FakeService.answering(200); FakeService gateway = FakeService.answering(401)) {
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+            int exit = Scenarios.run(new String[] {"renotify", "--pay=" + services.url(),
+                    "--account=" + services.url(), "--gateway=" + gateway.url()},
+                    new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+            assertThat(exit).isEqualTo(2);
+            assertThat(printed.toString(StandardCharsets.UTF_8)).contains("refuses its operator API (401)",
+                    "local profile");
+        }
     }
 
     @Test

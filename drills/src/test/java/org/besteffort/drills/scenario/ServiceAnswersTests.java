@@ -3,6 +3,7 @@ package org.besteffort.drills.scenario;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,6 +30,35 @@ class ServiceAnswersTests {
         assertThat(recharge.amount()).isEqualTo(new BigDecimal("50.00"));
         assertThat(recharge.outcome()).isEqualTo("SETTLED by MESSAGE on delivery 1");
         assertThat(Timeline.human(recharge.recordedToUpdated())).isEqualTo("592 ms");
+    }
+
+    @Test
+    void readsAGatewayTaskWithItsAttemptsAsTheOperatorApiAnswersIt() {
+        NotifyTaskDetailView detail = new Reply(200, """
+                {"task":{"id":7,"txNo":"t","receiverId":"bank1","endpointId":1,"webhookId":"pay_t","status":"SUCCEEDED",
+                  "attempts":2,"nextAttemptAt":"2026-11-21T06:30:02.100Z","lastStatus":200,"lastError":null,
+                  "paidAt":"2026-11-21T06:30:00Z","createdAt":"2026-11-21T06:30:00.050Z","updatedAt":"2026-11-21T06:30:02.120Z",
+                  "succeededAt":"2026-11-21T06:30:02.120Z"},
+                 "notifyUrl":"http://127.0.0.1:8082/notify/pay-result","payload":"{}",
+                 "attempts":[{"id":1,"taskId":7,"attemptNo":1,"startedAt":"2026-11-21T06:30:00.080Z","latencyMs":3,
+                   "httpStatus":503,"outcome":"THROTTLED","responseExcerpt":"down (fault switch)","error":"503"},
+                  {"id":2,"taskId":7,"attemptNo":2,"startedAt":"2026-11-21T06:30:02.100Z","latencyMs":11,
+                   "httpStatus":200,"outcome":"ACKED","responseExcerpt":"success","error":null}],
+                 "endpoint":{"id":1,"receiverId":"bank1","status":"ENABLED"}}""").as(NotifyTaskDetailView.class);
+
+        assertThat(detail.task().status()).isEqualTo(NotifyTaskView.Status.SUCCEEDED);
+        assertThat(detail.attempts()).extracting(NotifyAttemptView::describe).containsExactly(
+                "503 THROTTLED in 3 ms: \"down (fault switch)\"", "200 ACKED in 11 ms: \"success\"");
+        assertThat(new Reply(200, "[{\"id\":7,\"txNo\":\"t\",\"status\":\"PENDING\",\"attempts\":0}]")
+                .asListOf(NotifyTaskView.class)).extracting(NotifyTaskView::txNo).containsExactly("t");
+    }
+
+    @Test
+    void tellsAnAttemptThatGotNoAnswer() {
+        var refused = new NotifyAttemptView(1, Instant.parse("2026-11-21T06:30:00Z"), 2, null,
+                NotifyAttemptView.Outcome.UNREACHABLE, null, "ConnectException");
+
+        assertThat(refused.describe()).isEqualTo("no answer (ConnectException) after 2 ms, UNREACHABLE");
     }
 
     @Test
