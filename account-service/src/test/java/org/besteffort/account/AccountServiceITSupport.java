@@ -26,6 +26,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -92,6 +93,14 @@ public abstract class AccountServiceITSupport {
     protected void dropNextNotifications(int count) {
         var response = payService().http().postJson("/ops/faults", "{\"dropNextNotifications\":%d}".formatted(count));
         assertThat(response.status()).isEqualTo(200);
+    }
+
+    /** An account of its own, balance 0.00, so that no other test's credit can move it. */
+    protected String newAccount() {
+        String accountNo = "n-" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.update("INSERT INTO account_info (account_no, account_name, account_balance) VALUES (?, ?, 0.00)",
+                accountNo, "test " + accountNo);
+        return accountNo;
     }
 
     protected BigDecimal balance(String accountNo) {

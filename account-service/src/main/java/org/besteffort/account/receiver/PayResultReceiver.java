@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -34,11 +35,14 @@ class PayResultReceiver implements RocketMQListener<MessageExt>, RocketMQPushCon
     private final PayResultApplier applier;
     private final ReceiverProperties properties;
     private final ObjectProvider<DeliveryFaults> faults;
+    private final String receiverId;
 
-    PayResultReceiver(PayResultApplier applier, ReceiverProperties properties, ObjectProvider<DeliveryFaults> faults) {
+    PayResultReceiver(PayResultApplier applier, ReceiverProperties properties, ObjectProvider<DeliveryFaults> faults,
+                      @Value("${receiver.notify.receiver-id:bank1}") String receiverId) {
         this.applier = applier;
         this.properties = properties;
         this.faults = faults;
+        this.receiverId = receiverId;
     }
 
     @Override
@@ -58,6 +62,11 @@ class PayResultReceiver implements RocketMQListener<MessageExt>, RocketMQPushCon
             } catch (IllegalArgumentException unreadable) {
                 // A body that cannot be read now never will be: park it instead of retrying forever.
                 applier.park(txNo, null, null, "unreadable body", new String(body, StandardCharsets.UTF_8));
+                return;
+            }
+            if (result.receiverId() != null && !result.receiverId().equals(receiverId)) {
+                // The notifier's topic carries every merchant's pay results; another receiver's is none of ours.
+                log.debug("pay {} is for receiver {}, not {}: ignored", txNo, result.receiverId(), receiverId);
                 return;
             }
             DeliveryFaults activeFaults = faults.getIfAvailable();

@@ -329,14 +329,6 @@ class PayResultNotifyIT extends AccountServiceITSupport {
         assertThat(outcomes.of(txNo)).isEmpty();
     }
 
-    /** An account of its own, balance 0.00, so that no other test's credit can move it. */
-    private String newAccount() {
-        String accountNo = "n-" + UUID.randomUUID().toString().substring(0, 8);
-        jdbc.update("INSERT INTO account_info (account_no, account_name, account_balance) VALUES (?, ?, 0.00)",
-                accountNo, "notify " + accountNo);
-        return accountNo;
-    }
-
     private static PayResultNotification notification(String accountNo, String amount, PayResult result) {
         return notification(newTxNo(), accountNo, amount, result);
     }

@@ -192,6 +192,25 @@ class PayResultReceiverIT extends AccountServiceITSupport {
         return jdbc.queryForObject("SELECT reason FROM parked_notification WHERE tx_no = ?", String.class, txNo);
     }
 
+    @Test
+    void leavesAPayResultForAnotherReceiverAlone() {
+        String account = newAccount();
+        var ours = PayResultMessage.of(newTxNo(), account, new BigDecimal("4.00"), PayResult.SUCCESS, Instant.now(),
+                "bank1", "http://127.0.0.1:8082/notify/pay-result");
+        var theirs = PayResultMessage.of(newTxNo(), account, new BigDecimal("400.00"), PayResult.SUCCESS, Instant.now(),
+                "shop", "https://203.0.113.10/notify");
+
+        announce(theirs);
+        announce(ours);
+
+        assertThat(outcomes.await(ours.txNo(), 1)).extracting(PayResultApplied::outcome)
+                .containsExactly(ApplyOutcome.CREDITED);
+        // The topic is ordered per queue only: give the other merchant's result time to arrive and be ignored.
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> outcomes.of(theirs.txNo()).isEmpty() && deduplicationRows(theirs.txNo()) == 0);
+        assertThat(balance(account)).isEqualByComparingTo("4.00");
+    }
+
     private int parkedTimesSeen(String txNo) {
         return jdbc.queryForObject("SELECT COALESCE(SUM(times_seen), 0) FROM parked_notification WHERE tx_no = ?",
                 Integer.class, txNo);
