@@ -2,25 +2,23 @@ package org.besteffort.drills.benchmark;
 
 import org.besteffort.common.NotifyChannel;
 import org.besteffort.local.infra.BrokerProcess;
+import org.besteffort.local.infra.Directories;
 import org.besteffort.local.infra.FreePorts;
 import org.besteffort.local.infra.JavaProcess;
 import org.besteffort.local.infra.LocalDatabase;
 import org.besteffort.local.infra.LocalStackLayout;
 import org.besteffort.local.infra.RepositoryRoot;
 
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The notify benchmark's throwaway stack: broker, MariaDB, pay-service and the notify gateway on free ports, data
@@ -143,13 +141,10 @@ final class NotifyStack implements AutoCloseable {
     }
 
     private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            System.err.printf("Could not delete %s: %s%n", dir, e);
+        try {
+            Directories.delete(dir);
+        } catch (UncheckedIOException e) {
+            System.err.printf("%s: %s%n", e.getMessage(), e.getCause());
         }
     }
 }

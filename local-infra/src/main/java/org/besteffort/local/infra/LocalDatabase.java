@@ -1,6 +1,7 @@
 package org.besteffort.local.infra;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -11,7 +12,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -228,13 +228,10 @@ public final class LocalDatabase implements Database, AutoCloseable {
     }
 
     private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            log.warn("Cannot delete {}: {}", dir, e.toString());
+        try {
+            Directories.delete(dir);
+        } catch (UncheckedIOException e) {
+            log.warn("{}: {}", e.getMessage(), e.getCause().toString());
         }
     }
 

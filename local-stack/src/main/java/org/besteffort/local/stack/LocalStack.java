@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,10 +17,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 
 import org.besteffort.common.NotifyChannel;
 import org.besteffort.local.infra.BrokerProcess;
+import org.besteffort.local.infra.Directories;
 import org.besteffort.local.infra.FreePorts;
 import org.besteffort.local.infra.JavaProcess;
 import org.besteffort.local.infra.LocalDatabase;
@@ -135,9 +134,9 @@ public final class LocalStack {
     }
 
     private void reset() {
-        deleteRecursively(layout.databaseDataDir());
-        deleteRecursively(layout.databaseDataDir().resolveSibling(layout.databaseDataDir().getFileName() + "-tmp"));
-        deleteRecursively(layout.brokerDir());
+        Directories.delete(layout.databaseDataDir());
+        Directories.delete(layout.databaseDataDir().resolveSibling(layout.databaseDataDir().getFileName() + "-tmp"));
+        Directories.delete(layout.brokerDir());
         out.println("  reset: deleted the database and the broker store");
     }
 
@@ -334,16 +333,5 @@ public final class LocalStack {
 
     private static String seconds(long startedNanos) {
         return String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - startedNanos) / 1e9);
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot delete " + dir, e);
-        }
     }
 }
