@@ -2,7 +2,9 @@ package org.besteffort.notify.task;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.common.message.MessageExt;
+import org.apache.rocketmq.common.message.MessageQueue;
 import org.apache.rocketmq.spring.annotation.MessageModel;
 import org.apache.rocketmq.spring.annotation.RocketMQMessageListener;
 import org.apache.rocketmq.spring.core.RocketMQListener;
@@ -35,6 +37,7 @@ class PayResultIntake implements RocketMQListener<MessageExt>, RocketMQPushConsu
     private final RegisteredReceivers receivers;
     private final IntakeProperties properties;
     private final MeterRegistry meters;
+    private volatile DefaultMQPushConsumer consumer;
 
     PayResultIntake(NotifyTasks tasks, RegisteredReceivers receivers, IntakeProperties properties,
                     MeterRegistry meters) {
@@ -92,5 +95,15 @@ class PayResultIntake implements RocketMQListener<MessageExt>, RocketMQPushConsu
     public void prepareStart(DefaultMQPushConsumer consumer) {
         // A restarted or added instance pulls nothing until the broker has its subscription: heartbeat every 5 s.
         consumer.setHeartbeatBrokerInterval(5_000);
+        this.consumer = consumer;
+    }
+
+    /** How many brokers serve {@code topic_notifymsg}, as the name server tells this intake's consumer. */
+    int brokersServingTheTopic() throws MQClientException {
+        if (consumer == null) {
+            throw new IllegalStateException("the intake's consumer has not started");
+        }
+        return (int) consumer.fetchSubscribeMessageQueues(NotifyChannel.TOPIC).stream()
+                .map(MessageQueue::getBrokerName).distinct().count();
     }
 }

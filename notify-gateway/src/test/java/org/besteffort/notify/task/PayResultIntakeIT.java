@@ -1,5 +1,6 @@
 package org.besteffort.notify.task;
 
+import com.alibaba.fastjson2.JSON;
 import org.besteffort.common.PayResult;
 import org.besteffort.common.PayResultMessage;
 import org.besteffort.common.PayResultSignature;
@@ -30,6 +31,16 @@ class PayResultIntakeIT extends NotifyGatewayITSupport {
         // The second copy finds the unique key (tx_no, receiver_id) taken; give it time to arrive and do nothing.
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
                 .until(() -> tasks(pay.txNo()) == 1 && merchant.received(pay.txNo()).size() == 1);
+    }
+
+    @Test
+    void reportsTheBrokerRouteOfTheTopicInItsHealth() {
+        var health = operator("GET", "/actuator/health", null, null);
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        var rocketmq = JSON.parseObject(health.body()).getJSONObject("components").getJSONObject("rocketmq");
+        assertThat(rocketmq.getString("status")).isEqualTo("UP");
+        assertThat(rocketmq.getJSONObject("details").getIntValue("brokers")).isEqualTo(1);
     }
 
     @Test
