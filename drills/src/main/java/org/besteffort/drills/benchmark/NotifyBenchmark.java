@@ -77,6 +77,13 @@ public final class NotifyBenchmark {
             result.put("purgeBeforeLatency", Map.of("historyListLengthAfterDrain", historyAfterDrain,
                     "waitedSeconds", seconds(purge), "historyListLengthAtStart", historyBeforeLatency));
 
+            if (!options.warmup().isZero()) {
+                NotifyLatencyPhase.Result warmup = new NotifyLatencyPhase(stack.payUrl(), receiver.url(),
+                        stack.database(), receiver, gateway, "warm-" + stamp + "-").run(options.rate(),
+                        options.warmup());
+                out.printf("%nWarm-up, not measured: %,d pays at %d/s for %s, %,d acknowledged%n", warmup.sent(),
+                        options.rate(), options.warmup(), warmup.acknowledged());
+            }
             out.printf("%nLatency: %d pays/s for %s, each naming receiver '%s'%n", options.rate(), options.duration(),
                     NotifyStack.RECEIVER_ID);
             NotifyLatencyPhase.Result latency = new NotifyLatencyPhase(stack.payUrl(), receiver.url(),

@@ -17,18 +17,20 @@ class NotifyBenchmarkOptionsTests {
         assertThat(options.rate()).isEqualTo(100);
         assertThat(options.duration()).isEqualTo(Duration.ofSeconds(30));
         assertThat(options.gatewayDefaultPerEndpoint()).isTrue();
+        assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test
     void takesEachOptionFromTheCommandLine() {
         var options = NotifyBenchmarkOptions.parse("--backlog=20000", "--rate=50", "--duration=PT1M",
-                "--per-endpoint=16");
+                "--per-endpoint=16", "--warmup=PT0S");
 
         assertThat(options.backlog()).isEqualTo(20_000);
         assertThat(options.rate()).isEqualTo(50);
         assertThat(options.duration()).isEqualTo(Duration.ofMinutes(1));
         assertThat(options.perEndpoint()).isEqualTo(16);
         assertThat(options.gatewayDefaultPerEndpoint()).isFalse();
+        assertThat(options.warmup()).isZero();
     }
 
     @Test
