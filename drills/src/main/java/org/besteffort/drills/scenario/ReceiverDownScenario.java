@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Scheme 2, break it: the receiver's notify URL is down for its first three notifies; the gateway tries again after
@@ -38,18 +37,13 @@ class ReceiverDownScenario extends Scenario {
             AccountView before = prepare(stack, timeline, faults, NotifierFaults.Change.OFF,
                     ReceiverFaults.Change.OFF.withFailFraction(1.0).withFailNextNotifies(DOWN_FOR));
 
-            // Paid directly: no recharge waits for it, so the reconciliation job leaves it to the notify.
-            PayRequest request = new PayRequest(ACCOUNT_NO, AMOUNT, "notify-down-" + UUID.randomUUID())
-                    .notifying(RECEIVER_ID, NOTIFY_URL);
             Duration sent = timeline.elapsed();
-            PaymentView paid = stack.pay().payOk(request);
-            timeline.step("POST /paydo " + AMOUNT + " for " + RECEIVER_ID + " -> 200 " + paid.result() + ", txNo "
-                    + paid.txNo());
+            PaymentView paid = payForBank1(stack, timeline, AMOUNT, "notify-down-");
 
             NotifyNarration narration = new NotifyNarration();
             Watched<NotifyNarration.Sight> watched = new Watch(timeline, POLL_EVERY).until(null,
-                    () -> new NotifyNarration.Sight(stack.gateway().detailOf(request.txNo(), RECEIVER_ID),
-                            stack.account().recharge(request.txNo())),
+                    () -> new NotifyNarration.Sight(stack.gateway().detailOf(paid.txNo(), RECEIVER_ID),
+                            stack.account().recharge(paid.txNo())),
                     narration, sight -> sight.settled() && !sight.taskIs(NotifyTaskView.Status.PENDING), TIMEOUT);
             Duration took = watched.at().minus(sent);
             if (!watched.done()) {

@@ -3,7 +3,6 @@ package org.besteffort.drills.scenario;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Scheme 2: every attempt of the schedule fails, the gateway gives up (FAILED), and an operator re-notifies the pay
@@ -37,16 +36,12 @@ class RenotifyScenario extends Scenario {
             AccountView before = prepare(stack, timeline, faults, NotifierFaults.Change.OFF,
                     ReceiverFaults.Change.OFF.withFailFraction(1.0).withFailNextNotifies(ATTEMPTS));
 
-            PayRequest request = new PayRequest(ACCOUNT_NO, AMOUNT, "renotify-" + UUID.randomUUID())
-                    .notifying(RECEIVER_ID, NOTIFY_URL);
             Duration sent = timeline.elapsed();
-            PaymentView paid = stack.pay().payOk(request);
-            timeline.step("POST /paydo " + AMOUNT + " for " + RECEIVER_ID + " -> 200 " + paid.result() + ", txNo "
-                    + paid.txNo());
+            PaymentView paid = payForBank1(stack, timeline, AMOUNT, "renotify-");
 
             NotifyNarration narration = new NotifyNarration();
             Watch watch = new Watch(timeline, POLL_EVERY);
-            Watched<NotifyNarration.Sight> exhausted = watch.until(null, () -> sight(stack, request.txNo()),
+            Watched<NotifyNarration.Sight> exhausted = watch.until(null, () -> sight(stack, paid.txNo()),
                     narration, sight -> !sight.taskIs(NotifyTaskView.Status.PENDING) && sight.task().isPresent(),
                     EXHAUSTED_TIMEOUT);
             if (!exhausted.done() || !exhausted.last().taskIs(NotifyTaskView.Status.FAILED)) {
@@ -66,7 +61,7 @@ class RenotifyScenario extends Scenario {
                     + ", attempts " + reset.attempts());
 
             Watched<NotifyNarration.Sight> delivered = watch.until(exhausted.last(),
-                    () -> sight(stack, request.txNo()), narration,
+                    () -> sight(stack, paid.txNo()), narration,
                     sight -> sight.taskIs(NotifyTaskView.Status.SUCCEEDED) && sight.settled(), DELIVERED_TIMEOUT);
             Duration renotified = delivered.at().minus(exhausted.at());
             RechargeView recharge = delivered.last().recharge().orElse(null);

@@ -1,5 +1,8 @@
 package org.besteffort.drills.scenario;
 
+import java.math.BigDecimal;
+import java.util.UUID;
+
 /**
  * One narrated scenario: what the trainee is about to see, and the run against the stack that shows it.
  */
@@ -43,6 +46,18 @@ abstract class Scenario {
 
     /** Runs it, printing each step on the timeline; leaves every fault switch as it found it. */
     abstract Verdict run(Stack stack, Timeline timeline);
+
+    /**
+     * Pays directly at pay-service, naming account-service as the receiver to notify over HTTP: no recharge waits for
+     * it, so the reconciliation job leaves it to the notify.
+     */
+    static PaymentView payForBank1(Stack stack, Timeline timeline, BigDecimal amount, String txNoPrefix) {
+        PaymentView paid = stack.pay().payOk(new PayRequest(ACCOUNT_NO, amount, txNoPrefix + UUID.randomUUID())
+                .notifying(RECEIVER_ID, NOTIFY_URL));
+        timeline.step("POST /paydo " + amount + " for " + RECEIVER_ID + " -> 200 " + paid.result() + ", txNo "
+                + paid.txNo());
+        return paid;
+    }
 
     /** Sets the fault switches this scenario needs (every other one off) and shows the balance it starts from. */
     static AccountView prepare(Stack stack, Timeline timeline, FaultSwitches faults, NotifierFaults.Change notifier,

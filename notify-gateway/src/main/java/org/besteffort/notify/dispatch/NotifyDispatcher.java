@@ -107,10 +107,7 @@ class NotifyDispatcher implements SmartLifecycle {
             }
             String token = UUID.randomUUID().toString();
             tasks.lease(due.stream().map(NotifyTask::id).toList(), now.plus(properties.lease()), token);
-            return due.stream().map(task -> new NotifyTask(task.id(), task.txNo(), task.receiverId(),
-                    task.endpointId(), task.webhookId(), task.payload(), task.status(), task.attempts(),
-                    task.nextAttemptAt(), token, task.lastStatus(), task.lastError(), task.paidAt(),
-                    task.createdAt(), task.updatedAt(), task.succeededAt())).toList();
+            return due.stream().map(task -> task.withClaimToken(token)).toList();
         });
     }
 

@@ -19,18 +19,9 @@ class OperatorProblems extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
     }
 
-    @ExceptionHandler
-    ProblemDetail taskNotFound(TaskNotFound e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail endpointNotFound(EndpointNotFound e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail receiverNotFound(ReceiverNotFound e) {
+    /** No such task, endpoint or receiver. */
+    @ExceptionHandler({TaskNotFound.class, EndpointNotFound.class, ReceiverNotFound.class})
+    ProblemDetail notFound(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }
 

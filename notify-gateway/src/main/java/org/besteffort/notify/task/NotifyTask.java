@@ -15,4 +15,10 @@ public record NotifyTask(long id, String txNo, String receiverId, long endpointI
                          NotifyTaskStatus status, int attempts, Instant nextAttemptAt, String claimToken,
                          Integer lastStatus, String lastError, Instant paidAt, Instant createdAt, Instant updatedAt,
                          Instant succeededAt) {
+
+    /** The same task as held under the lease {@code token}. */
+    public NotifyTask withClaimToken(String token) {
+        return new NotifyTask(id, txNo, receiverId, endpointId, webhookId, payload, status, attempts, nextAttemptAt,
+                token, lastStatus, lastError, paidAt, createdAt, updatedAt, succeededAt);
+    }
 }
