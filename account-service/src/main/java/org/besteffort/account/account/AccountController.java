@@ -4,8 +4,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
+
 /**
- * Shows a balance, so that a tester can see what the receiver applied.
+ * Shows the balances, so that a tester can see what the receiver applied.
  */
 @RestController
 class AccountController {
@@ -14,6 +16,12 @@ class AccountController {
 
     AccountController(AccountMapper accounts) {
         this.accounts = accounts;
+    }
+
+    /** Every account with its balance (at most the first 1000 by number). */
+    @GetMapping("/accounts")
+    List<Account> accounts() {
+        return accounts.list(1000);
     }
 
     @GetMapping("/accounts/{accountNo}")

@@ -5,6 +5,7 @@ import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,13 @@ public interface AccountMapper {
             FROM account_info WHERE account_no = #{accountNo}
             """)
     Optional<Account> findByAccountNo(String accountNo);
+
+    /** Every account, by number: a handful here, as in the course. */
+    @Select("""
+            SELECT account_no, account_name, account_balance
+            FROM account_info ORDER BY account_no LIMIT #{limit}
+            """)
+    List<Account> list(int limit);
 
     /** Adds to the balance in the database, never read-modify-write in Java; 0 rows means no such account. */
     @Update("""

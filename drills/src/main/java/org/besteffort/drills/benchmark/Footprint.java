@@ -10,13 +10,13 @@ import java.util.Map;
  * Resident memory and CPU time of the stack's processes, from {@code /proc/<pid>/status} and {@code /proc/<pid>/stat}
  * (Linux).
  */
-final class Footprint {
+public final class Footprint {
 
     private Footprint() {
     }
 
     /** RSS in MiB by process name. */
-    static Map<String, Long> residentMiB(Map<String, Long> pids) {
+    public static Map<String, Long> residentMiB(Map<String, Long> pids) {
         Map<String, Long> rss = new LinkedHashMap<>();
         pids.forEach((name, pid) -> rss.put(name, rssMiB(pid)));
         return rss;
@@ -30,15 +30,15 @@ final class Footprint {
     }
 
     /** Starts measuring the CPU each process uses from now on. */
-    static Cpu cpuFrom(Map<String, Long> pids) {
+    public static Cpu cpuFrom(Map<String, Long> pids) {
         return new Cpu(pids, cpuSeconds(pids), System.nanoTime());
     }
 
     /** CPU use since a start, per process. */
-    record Cpu(Map<String, Long> pids, Map<String, Double> secondsAtStart, long startedNanos) {
+    public record Cpu(Map<String, Long> pids, Map<String, Double> secondsAtStart, long startedNanos) {
 
         /** Cores each process used on average since the start (1.0 = one core all the time). */
-        Map<String, Double> cores() {
+        public Map<String, Double> cores() {
             double elapsed = (System.nanoTime() - startedNanos) / 1e9;
             Map<String, Double> cores = new LinkedHashMap<>();
             cpuSeconds(pids).forEach((name, seconds) ->
@@ -67,7 +67,7 @@ final class Footprint {
     }
 
     /** RSS of one process in MiB; -1 if it cannot be read (the process is gone). */
-    static long rssMiB(long pid) {
+    public static long rssMiB(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
                 if (line.startsWith("VmRSS:")) {

@@ -14,8 +14,10 @@ abstract class Scenario {
     /** Scheme 2: account-service's id at the notify gateway. */
     static final String RECEIVER_ID = "bank1";
 
-    /** Scheme 2: account-service's notify URL, as the local profile registers it at pay-service and the gateway. */
-    static final String NOTIFY_URL = "http://127.0.0.1:8082/notify/pay-result";
+    /** Scheme 2: account-service's notify URL, as pay-service and the gateway register it for bank1. */
+    static String notifyUrl(Stack stack) {
+        return stack.account().base().resolve("/notify/pay-result").toString();
+    }
 
     private final String name;
     private final String title;
@@ -53,7 +55,7 @@ abstract class Scenario {
      */
     static PaymentView payForBank1(Stack stack, Timeline timeline, BigDecimal amount, String txNoPrefix) {
         PaymentView paid = stack.pay().payOk(new PayRequest(ACCOUNT_NO, amount, txNoPrefix + UUID.randomUUID())
-                .notifying(RECEIVER_ID, NOTIFY_URL));
+                .notifying(RECEIVER_ID, notifyUrl(stack)));
         timeline.step("POST /paydo " + amount + " for " + RECEIVER_ID + " -> 200 " + paid.result() + ", txNo "
                 + paid.txNo());
         return paid;

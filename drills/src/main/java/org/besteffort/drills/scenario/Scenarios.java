@@ -37,8 +37,18 @@ public final class Scenarios {
         System.exit(run(args, System.out));
     }
 
-    /** Runs what {@code args} name and returns the exit code. */
-    static int run(String[] args, PrintStream out) {
+    /** The scenarios a trainee can run, in the order of {@code all}: name → one-line title. */
+    public static Map<String, String> titles() {
+        Map<String, String> titles = new LinkedHashMap<>();
+        ALL.forEach(scenario -> titles.put(scenario.name(), scenario.title()));
+        return titles;
+    }
+
+    /**
+     * Runs what {@code args} name, narrating on {@code out}, and returns the exit code: {@code 0} when each ended as
+     * the course says, {@code 1} when one did not, {@code 2} when the stack is not running.
+     */
+    public static int run(String[] args, PrintStream out) {
         Options options;
         try {
             options = Options.parse(args);
@@ -122,9 +132,9 @@ public final class Scenarios {
     /** The scenarios to run, in order, and where the three services answer. */
     record Options(List<Scenario> scenarios, URI pay, URI account, URI gateway) {
 
-        static final URI DEFAULT_PAY = URI.create("http://localhost:8081");
-        static final URI DEFAULT_ACCOUNT = URI.create("http://localhost:8082");
-        static final URI DEFAULT_GATEWAY = URI.create("http://localhost:8083");
+        static final URI DEFAULT_PAY = URI.create("http://127.0.0.1:8081");
+        static final URI DEFAULT_ACCOUNT = URI.create("http://127.0.0.1:8082");
+        static final URI DEFAULT_GATEWAY = URI.create("http://127.0.0.1:8083");
 
         /** @throws IllegalArgumentException naming what is wrong with the arguments */
         static Options parse(String... args) {

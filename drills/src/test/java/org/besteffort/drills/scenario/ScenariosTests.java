@@ -19,9 +19,9 @@ class ScenariosTests {
         Scenarios.Options options = Scenarios.Options.parse("active-query");
 
         assertThat(options.scenarios()).extracting(Scenario::name).containsExactly("active-query");
-        assertThat(options.pay()).isEqualTo(URI.create("http://localhost:8081"));
-        assertThat(options.account()).isEqualTo(URI.create("http://localhost:8082"));
-        assertThat(options.gateway()).isEqualTo(URI.create("http://localhost:8083"));
+        assertThat(options.pay()).isEqualTo(URI.create("http://127.0.0.1:8081"));
+        assertThat(options.account()).isEqualTo(URI.create("http://127.0.0.1:8082"));
+        assertThat(options.gateway()).isEqualTo(URI.create("http://127.0.0.1:8083"));
     }
 
     @Test
