@@ -23,6 +23,9 @@ public record LocalStackLayout(Path repository) {
 
     public static final int NOTIFY_GATEWAY_PORT = 8083;
 
+    /** The console: the live page over the three services. */
+    public static final int CONSOLE_PORT = 8080;
+
     /**
      * How the services' JVMs run, in the local stack and in the drills' and benchmark's stacks. C1 only: on two cores
      * C2 compiling in the background cost more than its faster code gained (docs/benchmarks.md), and it starts faster.

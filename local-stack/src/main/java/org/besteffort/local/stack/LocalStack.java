@@ -190,9 +190,11 @@ public final class LocalStack {
         long started = System.nanoTime();
         List<String> args = new ArrayList<>(List.of(
                 "--spring.profiles.active=local",
-                "--server.port=" + service.port(),
-                "--spring.datasource.url=" + database.jdbcUrl(service.schema()),
-                "--rocketmq.name-server=" + broker.nameServerAddress()));
+                "--server.port=" + service.port()));
+        if (service.schema() != null) {
+            args.add("--spring.datasource.url=" + database.jdbcUrl(service.schema()));
+            args.add("--rocketmq.name-server=" + broker.nameServerAddress());
+        }
         args.addAll(service.extraArgs());
         JavaProcess process = JavaProcess.start(serviceJar(service), LocalStackLayout.SERVICE_JVM_ARGS, args,
                 layout.logDir().resolve(service.name() + ".log"), layout.servicePidFile(service.name()));
@@ -203,6 +205,10 @@ public final class LocalStack {
 
     private void printReady(long started) {
         out.printf("%nReady in %s.%n%n", seconds(started));
+        if (options.services()) {
+            out.printf("Watch every pay travel, break it, operate the notifications: the console at %s%n%n",
+                    ServiceSpec.CONSOLE.url());
+        }
         out.println("Logs:");
         if (options.services()) {
             for (ServiceSpec service : ServiceSpec.ALL) {

@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param name      module and jar name, e.g. {@code pay-service}
  * @param port      HTTP port
- * @param schema    the database it owns
+ * @param schema    the database it owns; null for the console, which owns none and reads the others over HTTP
  * @param extraArgs arguments beyond port, database and broker address
  */
 record ServiceSpec(String name, int port, String schema, List<String> extraArgs) {
@@ -23,11 +23,16 @@ record ServiceSpec(String name, int port, String schema, List<String> extraArgs)
     static final ServiceSpec GATEWAY = new ServiceSpec("notify-gateway", LocalStackLayout.NOTIFY_GATEWAY_PORT,
             "bank1_notify", List.of());
 
-    /** In the order they start: the notifier, the receiver, then the notify program that calls the receiver. */
-    static final List<ServiceSpec> ALL = List.of(PAY, ACCOUNT, GATEWAY);
+    static final ServiceSpec CONSOLE = new ServiceSpec("console", LocalStackLayout.CONSOLE_PORT, null, List.of());
+
+    /**
+     * In the order they start: the notifier, the receiver, the notify program that calls the receiver, then the
+     * console that watches all three.
+     */
+    static final List<ServiceSpec> ALL = List.of(PAY, ACCOUNT, GATEWAY, CONSOLE);
 
     /** In the order they stop: callers before what they call. */
-    static final List<ServiceSpec> STOP_ORDER = List.of(GATEWAY, ACCOUNT, PAY);
+    static final List<ServiceSpec> STOP_ORDER = List.of(CONSOLE, GATEWAY, ACCOUNT, PAY);
 
     String url() {
         return "http://127.0.0.1:" + port;

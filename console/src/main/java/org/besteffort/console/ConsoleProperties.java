@@ -1,0 +1,34 @@
+package org.besteffort.console;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Where the three services answer, and how often the console reads them.
+ *
+ * @param payService           the notifier (pay-service)
+ * @param accountService       the receiver (account-service)
+ * @param notifyGateway        the notify program (notify-gateway)
+ * @param notifyUrl            account-service's notify URL as registered for {@code bank1}: a pay made on the page
+ *                             that asks for an HTTP notify names it
+ * @param gatewayOperatorToken the console's own bearer token for reading the gateway's tasks (empty: none, which
+ *                             only the gateway's local profile accepts, from 127.0.0.1); an operator's action from the
+ *                             page never uses it, it carries the operator's own credential
+ * @param followEvery          how often the services' journals are read (the timelines' delay, at most)
+ * @param refreshEvery         how often balances, tasks and problems are read when no credit asked for it sooner
+ * @param timelinesKept        how many pays the console remembers (the newest)
+ * @param timelinesShown       how many of them the page shows
+ * @param scenarios            whether the page may run the narrated scenarios (they flip fault switches: local only)
+ */
+@ConfigurationProperties("console")
+public record ConsoleProperties(URI payService, URI accountService, URI notifyGateway, String notifyUrl,
+                                @DefaultValue("") String gatewayOperatorToken,
+                                @DefaultValue("500ms") Duration followEvery,
+                                @DefaultValue("2s") Duration refreshEvery,
+                                @DefaultValue("200") int timelinesKept,
+                                @DefaultValue("30") int timelinesShown,
+                                @DefaultValue("false") boolean scenarios) {
+}

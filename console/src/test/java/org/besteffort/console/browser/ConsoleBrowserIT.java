@@ -1,0 +1,219 @@
+package org.besteffort.console.browser;
+
+import org.besteffort.console.ConsoleApplication;
+import org.besteffort.drills.DrillStack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console in a real browser against a real stack of its own (broker, MariaDB, pay-service, account-service, the
+ * notify gateway): what a trainee does on the page, and what the page must then show without a reload.
+ */
+class ConsoleBrowserIT {
+
+    private static final Duration SHORT = Duration.ofSeconds(20);
+    /** The statement job runs every 20 s in the drill stack: a lost message is found within about that. */
+    private static final Duration RECONCILIATION = Duration.ofSeconds(90);
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @TempDir
+    static Path workDir;
+
+    private static DrillStack stack;
+    private static ConfigurableApplicationContext console;
+    private static String consoleUrl;
+    private static Browser browser;
+
+    @BeforeAll
+    static void startStackConsoleAndBrowser() {
+        Browser.assumeInstalled();
+        stack = new DrillStack(workDir, DrillStack.DEFAULT_DELAY_LEVELS, DrillStack.Faults.NONE).withNotifyGateway();
+        stack.start();
+        console = new SpringApplicationBuilder(ConsoleApplication.class).run(
+                "--server.port=0", "--server.address=127.0.0.1",
+                "--console.pay-service=" + stack.payUrl(), "--console.account-service=" + stack.accountUrl(),
+                "--console.notify-gateway=" + stack.gatewayUrl(), "--console.notify-url=" + stack.notifyUrl(),
+                "--console.scenarios=true", "--console.follow-every=200ms", "--console.refresh-every=1s");
+        consoleUrl = "http://127.0.0.1:" + console.getEnvironment().getProperty("local.server.port") + "/";
+        browser = Browser.open(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopAll() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (console != null) {
+            console.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @BeforeEach
+    void openTheConsole() {
+        browser.open(consoleUrl);
+        browser.await("the live feed to connect", SHORT,
+                d -> browser.find("live-status").getText().equals("live"));
+        browser.await("the accounts to show", SHORT,
+                d -> !d.findElements(By.cssSelector("[data-test=accounts] [data-test=account]")).isEmpty());
+        // Set once: a reload would lose it.
+        browser.script("window.sameDocument = true;");
+    }
+
+    @AfterEach
+    void thePageLoggedNoErrorAndWasNeverReloaded() {
+        assertThat(browser.script("return window.sameDocument === true;")).isEqualTo(true);
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void aPayAppearsInItsTimelineAndTheBalanceChangesWithoutAReload() {
+        BigDecimal before = balanceOf("2");
+
+        String txNo = payFromThePage("2", "12.34", false);
+
+        WebElement timeline = awaitTimeline(txNo, "credited", SHORT);
+        assertThat(timeline.findElement(Browser.byTest("timeline-status")).getAttribute("textContent"))
+                .isEqualTo("settled by message");
+        assertThat(steps(timeline)).startsWith("RECORDED", "ANNOUNCED");
+        browser.await("the balance of account 2 to grow by 12.34", SHORT,
+                d -> balanceOf("2").compareTo(before.add(new BigDecimal("12.34"))) == 0);
+        expand(timeline);
+        browser.screenshot("console-pay-credited");
+    }
+
+    @Test
+    void aMessageDroppedByAFaultSwitchSetOnThePageIsSettledByReconciliation() {
+        WebElement drop = browser.await("pay-service's fault switches", SHORT,
+                d -> d.findElement(Browser.byTest("fault-dropNextNotifications")));
+        drop.clear();
+        drop.sendKeys("1");
+        browser.find("faults-set-pay-service").click();
+        browser.await("the switch to be set", SHORT, d -> browser.find("faults-result").getText().equals("done"));
+        assertThat(get(stack.payUrl() + "/ops/faults")).contains("\"dropNextNotifications\":1");
+
+        String txNo = payFromThePage("3", "7.00", false);
+
+        WebElement timeline = awaitTimeline(txNo, "credited", RECONCILIATION);
+        assertThat(timeline.findElement(Browser.byTest("timeline-status")).getAttribute("textContent"))
+                .startsWith("settled by reconciliation");
+        assertThat(steps(timeline)).contains("DROPPED").doesNotContain("ANNOUNCED");
+        expand(timeline);
+        browser.screenshot("console-dropped-then-reconciled");
+    }
+
+    @Test
+    void aReNotifyFromThePageIsDeliveredAgainAndCreditsNothingTwice() {
+        BigDecimal before = balanceOf("4");
+        String txNo = payFromThePage("4", "5.00", true);
+        awaitTimeline(txNo, "credited", SHORT);
+        By task = By.cssSelector("[data-test=tasks-SUCCEEDED] [data-test=task][data-tx-no=\"" + txNo + "\"]");
+        browser.await("the gateway's task to succeed", SHORT, d -> !d.findElements(task).isEmpty());
+
+        browser.driver().findElement(task).findElement(Browser.byTest("renotify")).click();
+
+        browser.await("the re-notify to be accepted", SHORT,
+                d -> browser.find("operator-result").getText().equals("done"));
+        WebElement timeline = browser.await("a second HTTP attempt, after the operator's re-notify", SHORT, d -> {
+            WebElement card = timelineOf(txNo);
+            return steps(card).stream().filter("ATTEMPT"::equals).count() == 2 ? card : null;
+        });
+        assertThat(steps(timeline)).contains("RENOTIFIED");
+        browser.await("the operator's action in the log", SHORT,
+                d -> browser.find("actions").getText().toLowerCase().contains("renotify"));
+        assertThat(balanceOf("4")).isEqualByComparingTo(before.add(new BigDecimal("5.00")));
+        expand(timeline);
+        browser.screenshot("console-renotified");
+    }
+
+    @Test
+    void aScenarioRunsFromItsButtonAndTellsItsNarrationNextToTheTimeline() {
+        browser.find("scenario-message").click();
+
+        browser.await("the narration to start", SHORT,
+                d -> browser.find("narration").getText().contains("=== message"));
+        browser.await("the scenario's verdict", Duration.ofSeconds(60),
+                d -> "as-expected".equals(browser.find("narration-panel").getAttribute("data-state")));
+        assertThat(browser.find("narration").getText()).contains("Result:");
+        browser.screenshot("console-scenario");
+    }
+
+    // ---- the trainee's steps ------------------------------------------------------------------------------------
+
+    private static String payFromThePage(String accountNo, String amount, boolean notifyOverHttp) {
+        new Select(browser.find("pay-account")).selectByValue(accountNo);
+        WebElement amountInput = browser.find("pay-amount");
+        amountInput.clear();
+        amountInput.sendKeys(amount);
+        WebElement notify = browser.find("pay-notify");
+        if (notify.isSelected() != notifyOverHttp) {
+            notify.click();
+        }
+        browser.find("pay-button").click();
+        String paid = browser.await("the pay to be accepted", SHORT, d -> {
+            String text = browser.find("pay-result").getText();
+            return text.startsWith("paid: txNo ") ? text : null;
+        });
+        return paid.substring("paid: txNo ".length());
+    }
+
+    private static WebElement awaitTimeline(String txNo, String status, Duration timeout) {
+        return browser.await("the timeline of " + txNo + " to be " + status, timeout, d -> {
+            List<WebElement> cards = d.findElements(timelineBy(txNo));
+            return !cards.isEmpty() && status.equals(cards.get(0).getAttribute("data-status")) ? cards.get(0) : null;
+        });
+    }
+
+    private static WebElement timelineOf(String txNo) {
+        return browser.driver().findElement(timelineBy(txNo));
+    }
+
+    private static By timelineBy(String txNo) {
+        return By.cssSelector("[data-test=timeline][data-tx-no=\"" + txNo + "\"]");
+    }
+
+    private static List<String> steps(WebElement timeline) {
+        return timeline.findElements(Browser.byTest("step")).stream().map(step -> step.getAttribute("data-step"))
+                .toList();
+    }
+
+    private static void expand(WebElement timeline) {
+        timeline.findElement(By.tagName("summary")).click();
+    }
+
+    private static BigDecimal balanceOf(String accountNo) {
+        return new BigDecimal(browser.driver().findElement(By.cssSelector(
+                "[data-test=account][data-account-no=\"" + accountNo + "\"] [data-test=balance]")).getText());
+    }
+
+    private static String get(String url) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                    .body();
+        } catch (Exception e) {
+            throw new AssertionError("GET " + url + " failed", e);
+        }
+    }
+}
