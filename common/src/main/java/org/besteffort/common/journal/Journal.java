@@ -16,6 +16,9 @@ import java.util.UUID;
  */
 public final class Journal {
 
+    /** The longest detail kept; a longer one (say, an error quoting what a caller sent) is cut. */
+    public static final int MAX_DETAIL = 300;
+
     private final String service;
     private final String instance = UUID.randomUUID().toString();
     private final Clock clock;
@@ -57,10 +60,12 @@ public final class Journal {
     public JournalEntry append(Instant at, String txNo, JournalStep step, Integer attempt, String outcome,
                                String accountNo, BigDecimal amount, String detail) {
         assert step.allows(outcome) : step + " has no outcome " + outcome + "; JournalStep lists " + step.outcomes();
+        String line = detail == null || detail.length() <= MAX_DETAIL ? detail
+                : detail.substring(0, MAX_DETAIL - 1) + "…";
         synchronized (this) {
             long seq = ++lastSeq;
             JournalEntry entry = new JournalEntry(seq, at == null ? clock.instant() : at, txNo, step.name(), attempt,
-                    outcome, accountNo, amount, detail);
+                    outcome, accountNo, amount, line);
             ring[index(seq)] = entry;
             return entry;
         }

@@ -127,6 +127,13 @@ class JournalTests {
     }
 
     @Test
+    void cutsADetailLongerThanItsMaximum() {
+        journal.append("tx-1", JournalStep.NOTIFIED, "REFUSED", "x".repeat(10_000));
+
+        assertThat(journal.page(0, 1).entries().get(0).detail()).hasSize(Journal.MAX_DETAIL).endsWith("…");
+    }
+
+    @Test
     void stampsAStepWithTheTimeItHappenedWhenGivenOne() {
         Instant recordedAt = NOW.minusSeconds(1);
 
