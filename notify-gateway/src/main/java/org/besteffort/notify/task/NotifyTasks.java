@@ -5,6 +5,7 @@ import org.besteffort.common.PayResultNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,8 +50,15 @@ public class NotifyTasks {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         NotifyEndpoint endpoint = endpoint(result.receiverId(), result.notifyUrl(), now);
         String payload = PayResultNotification.of(result).toJson();
-        boolean created = tasks.insertIfAbsent(result.txNo(), result.receiverId(), endpoint.id(),
-                webhookId(result.txNo()), payload, result.paidAt(), now) == 1;
+        boolean created;
+        try {
+            tasks.insert(result.txNo(), result.receiverId(), endpoint.id(), webhookId(result.txNo()), payload,
+                    result.paidAt(), now);
+            created = true;
+        } catch (DuplicateKeyException kept) {
+            // Only this statement failed: the transaction goes on and commits nothing new.
+            created = false;
+        }
         if (created) {
             log.info("pay {} to be notified to {} at {}", result.txNo(), result.receiverId(), result.notifyUrl());
             // Due now: the dispatcher looks as soon as this commits instead of at its next interval.
