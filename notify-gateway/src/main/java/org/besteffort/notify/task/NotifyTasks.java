@@ -2,6 +2,8 @@ package org.besteffort.notify.task;
 
 import org.besteffort.common.PayResultMessage;
 import org.besteffort.common.PayResultNotification;
+import org.besteffort.common.journal.JournalStep;
+import org.besteffort.notify.journal.CommittedJournal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -24,13 +26,15 @@ public class NotifyTasks {
     private final NotifyTaskMapper tasks;
     private final NotifyEndpointMapper endpoints;
     private final ApplicationEventPublisher events;
+    private final CommittedJournal journal;
     private final Clock clock;
 
     NotifyTasks(NotifyTaskMapper tasks, NotifyEndpointMapper endpoints, ApplicationEventPublisher events,
-                Clock clock) {
+                CommittedJournal journal, Clock clock) {
         this.tasks = tasks;
         this.endpoints = endpoints;
         this.events = events;
+        this.journal = journal;
         this.clock = clock;
     }
 
@@ -66,6 +70,8 @@ public class NotifyTasks {
         } else {
             log.debug("pay {} already has its task for {}", result.txNo(), result.receiverId());
         }
+        journal.append(result.txNo(), JournalStep.TASK_KEPT, null, created ? "KEPT" : "ALREADY_KEPT",
+                result.accountNo(), result.amount(), "for " + result.receiverId() + " at " + result.notifyUrl());
         return created;
     }
 
