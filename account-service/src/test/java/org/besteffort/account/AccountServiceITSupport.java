@@ -8,8 +8,10 @@ import org.besteffort.account.receiver.PayResultApplied;
 import org.besteffort.common.NotifyChannel;
 import org.besteffort.common.PayResultMessage;
 import org.besteffort.common.PayResultSignature;
+import org.besteffort.common.journal.JournalEntry;
 import org.besteffort.local.infra.TestHttp;
 import org.besteffort.local.infra.TestInfrastructure;
+import org.besteffort.local.infra.TestJournal;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -81,6 +83,17 @@ public abstract class AccountServiceITSupport {
 
     protected PayServiceProcess payService() {
         return PayServiceProcess.shared();
+    }
+
+    /** account-service's journal, as the console reads it. */
+    protected TestJournal journal() {
+        return new TestJournal(accountService());
+    }
+
+    /** Waits until this journal holds at least {@code count} entries about the pay, and returns them, oldest first. */
+    protected static List<JournalEntry> awaitJournal(TestJournal journal, String txNo, int count) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> journal.of(txNo).size() >= count);
+        return journal.of(txNo);
     }
 
     /** A test may have killed pay-service; the next one starts with it up. */

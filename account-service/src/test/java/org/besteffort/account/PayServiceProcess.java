@@ -4,6 +4,7 @@ import org.besteffort.local.infra.FreePorts;
 import org.besteffort.local.infra.JavaProcess;
 import org.besteffort.local.infra.TestHttp;
 import org.besteffort.local.infra.TestInfrastructure;
+import org.besteffort.local.infra.TestJournal;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -49,6 +50,11 @@ public final class PayServiceProcess {
 
     public TestHttp http() {
         return new TestHttp(url());
+    }
+
+    /** pay-service's journal, as the console reads it. */
+    public TestJournal journal() {
+        return new TestJournal(http());
     }
 
     /** Starts it if a test left it dead. */

@@ -7,7 +7,10 @@ import org.besteffort.common.NotifyChannel;
 import org.besteffort.common.PayResult;
 import org.besteffort.common.PayResultMessage;
 import org.besteffort.common.PayResultSignature;
+import org.besteffort.common.journal.JournalEntry;
+import org.besteffort.local.infra.TestHttp;
 import org.besteffort.local.infra.TestInfrastructure;
+import org.besteffort.local.infra.TestJournal;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -142,6 +145,17 @@ public abstract class NotifyGatewayITSupport {
     protected Map<String, Object> awaitTask(String txNo, String status, Duration atMost) {
         await().atMost(atMost).until(() -> tasks(txNo) == 1 && status.equals(task(txNo).get("status")));
         return task(txNo);
+    }
+
+    /** The gateway's journal, as the console reads it. */
+    protected TestJournal journal() {
+        return new TestJournal(new TestHttp("http://127.0.0.1:" + port));
+    }
+
+    /** Waits until the journal holds at least {@code count} entries about the pay, and returns them, oldest first. */
+    protected List<JournalEntry> awaitJournal(String txNo, int count) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> journal().of(txNo).size() >= count);
+        return journal().of(txNo);
     }
 
     protected long endpointId(String notifyUrl) {

@@ -3,8 +3,10 @@ package org.besteffort.pay;
 import com.alibaba.fastjson2.JSON;
 import com.alibaba.fastjson2.JSONObject;
 import org.besteffort.common.PayResultSignature;
+import org.besteffort.common.journal.JournalEntry;
 import org.besteffort.local.infra.TestHttp;
 import org.besteffort.local.infra.TestInfrastructure;
+import org.besteffort.local.infra.TestJournal;
 import org.besteffort.pay.notifier.NotificationFaults;
 import org.besteffort.pay.payment.PaymentCompleted;
 import org.junit.jupiter.api.AfterAll;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -340,6 +343,50 @@ class PayServiceIT {
         assertThat(observer.countStoredOnBroker(committed)).isEqualTo(1);
         assertThat(observer.countStoredOnBroker(rolledBack)).isZero();
         assertThat(observer.countSent(rolledBack)).isZero();
+        // Journaled only after commit: the committed pay is there, the rolled-back one never was.
+        await().atMost(Duration.ofSeconds(10)).until(() -> journal().of(committed).size() == 2);
+        assertThat(journal().of(rolledBack)).isEmpty();
+    }
+
+    @Test
+    void journalsAPayAsRecordedThenAnnouncedAndEachQueryOfItsResult() {
+        String txNo = newTxNo();
+        String neverIssued = newTxNo();
+
+        http().postJson("/paydo", """
+                {"accountNo":"1","payAmount":"100.00","txNo":"%s","receiverId":"%s","notifyUrl":"%s"}"""
+                .formatted(txNo, RECEIVER, NOTIFY_URL));
+        var delivered = observer.awaitDelivery(txNo);
+        http().get("/payresult/" + txNo);
+        http().get("/payresult/" + neverIssued);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> journal().of(txNo).size() == 3);
+        List<JournalEntry> entries = journal().of(txNo);
+        assertThat(entries).extracting(JournalEntry::step, JournalEntry::outcome, JournalEntry::attempt)
+                .containsExactly(tuple("RECORDED", "SUCCESS", null), tuple("ANNOUNCED", "SENT", 1),
+                        tuple("QUERIED", "FOUND", null));
+        assertThat(entries).extracting(JournalEntry::seq).isSorted();
+        JournalEntry recorded = entries.get(0);
+        assertThat(recorded.accountNo()).isEqualTo("1");
+        assertThat(recorded.amount()).hasToString("100.00");
+        assertThat(recorded.detail()).contains(RECEIVER, NOTIFY_URL);
+        assertThat(entries.get(1).detail()).isEqualTo(delivered.getMsgId());
+        assertThat(journal().of(neverIssued)).extracting(JournalEntry::step, JournalEntry::outcome)
+                .containsExactly(tuple("QUERIED", "UNKNOWN"));
+    }
+
+    @Test
+    void servesItsJournalWithoutTheLocalProfileAndRefusesABadLimit() {
+        var page = http().get("/ops/journal?after=0&limit=1");
+        var tooMany = http().get("/ops/journal?limit=1001");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.json().getString("service")).isEqualTo("pay-service");
+        assertThat(page.json().getString("instance")).isNotBlank();
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.isProblem()).isTrue();
+        assertThat(tooMany.json().getJSONObject("errors").getString("limit"))
+                .isEqualTo("must be less than or equal to 1000");
     }
 
     @Test
@@ -481,6 +528,10 @@ class PayServiceIT {
 
     private TestHttp http() {
         return new TestHttp("http://127.0.0.1:" + port);
+    }
+
+    private TestJournal journal() {
+        return new TestJournal(http());
     }
 
     private int rows(String txNo) {

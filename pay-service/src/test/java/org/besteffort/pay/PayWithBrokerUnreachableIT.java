@@ -3,6 +3,7 @@ package org.besteffort.pay;
 import org.besteffort.local.infra.FreePorts;
 import org.besteffort.local.infra.TestHttp;
 import org.besteffort.local.infra.TestInfrastructure;
+import org.besteffort.local.infra.TestJournal;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,6 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 /**
  * The notification cannot be sent (no broker answers): the pay stays committed and queryable, for reconciliation.
@@ -50,5 +52,9 @@ class PayWithBrokerUnreachableIT {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM account_pay WHERE tx_no = ?", Integer.class, txNo))
                 .isEqualTo(1);
         assertThat(http.get("/payresult/" + txNo).status()).isEqualTo(200);
+        // The notifier ran in the request's thread after commit: the failed send is journaled by now.
+        assertThat(new TestJournal(http).of(txNo))
+                .extracting(entry -> entry.step(), entry -> entry.outcome())
+                .containsExactly(tuple("RECORDED", "SUCCESS"), tuple("SEND_FAILED", "FAILED"), tuple("QUERIED", "FOUND"));
     }
 }

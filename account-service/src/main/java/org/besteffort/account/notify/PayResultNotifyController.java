@@ -5,6 +5,8 @@ import org.besteffort.account.receiver.PayResultApplier;
 import org.besteffort.account.receiver.ReceiverChannel;
 import org.besteffort.account.recharge.SettledBy;
 import org.besteffort.common.PayResultNotification;
+import org.besteffort.common.journal.Journal;
+import org.besteffort.common.journal.JournalStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -39,13 +41,15 @@ class PayResultNotifyController {
     private final ExpectedPays expected;
     private final PayResultApplier applier;
     private final ObjectProvider<NotifyFaults> faults;
+    private final Journal journal;
 
     PayResultNotifyController(NotificationVerifier verifier, ExpectedPays expected, PayResultApplier applier,
-                              ObjectProvider<NotifyFaults> faults) {
+                              ObjectProvider<NotifyFaults> faults, Journal journal) {
         this.verifier = verifier;
         this.expected = expected;
         this.applier = applier;
         this.faults = faults;
+        this.journal = journal;
     }
 
     /**
@@ -61,24 +65,49 @@ class PayResultNotifyController {
             @RequestHeader(name = NotificationVerifier.TIMESTAMP_HEADER, required = false) String timestamp,
             @RequestHeader(name = NotificationVerifier.SIGNATURE_HEADER, required = false) String signature,
             @RequestHeader(name = ATTEMPT_HEADER, required = false) String attempt) {
+        int attemptNo = attemptOf(attempt);
+        String payload = body == null ? "" : new String(body, StandardCharsets.UTF_8);
         NotifyFaults activeFaults = faults.getIfAvailable();
-        if (activeFaults != null && activeFaults.answerDown(webhookId, attemptOf(attempt))) {
+        if (activeFaults != null && activeFaults.answerDown(webhookId, attemptNo)) {
             // As a receiver behind a load balancer with no instance up: nothing read, nothing applied.
+            journal.append(txNoOf(payload), JournalStep.NOTIFIED, attemptNo, "FAILED", null, null,
+                    "answered 503 " + DOWN_BODY);
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.TEXT_PLAIN)
                     .body(DOWN_BODY);
         }
-        String payload = body == null ? "" : new String(body, StandardCharsets.UTF_8);
-        verifier.verify(webhookId, timestamp, signature, payload);
-        PayResultNotification notification = read(webhookId, payload);
-        try (var ignored = MDC.putCloseable("txNo", notification.txNo())) {
-            expected.refusalOf(notification).ifPresent(reason -> {
-                applier.park(notification.txNo(), notification.accountNo(), notification.amount(), reason, payload);
-                throw new NotificationRefused(notification.txNo(), reason);
-            });
-            // Every outcome is final here (an unknown account is parked, as scheme 1 does); a transient failure
-            // throws, answers 500, and the gateway tries again later.
-            applier.apply(notification.toMessage(), SettledBy.NOTIFY, attemptOf(attempt));
-            return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(PayResultNotification.ACK_BODY);
+        try {
+            verifier.verify(webhookId, timestamp, signature, payload);
+            PayResultNotification notification = read(webhookId, payload);
+            try (var ignored = MDC.putCloseable("txNo", notification.txNo())) {
+                expected.refusalOf(notification).ifPresent(reason -> {
+                    applier.park(notification.txNo(), notification.accountNo(), notification.amount(), reason,
+                            payload);
+                    throw new NotificationRefused(notification.txNo(), reason);
+                });
+                // Every outcome is final here (an unknown account is parked, as scheme 1 does); a transient failure
+                // throws, answers 500, and the gateway tries again later.
+                applier.apply(notification.toMessage(), SettledBy.NOTIFY, attemptNo);
+                return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(PayResultNotification.ACK_BODY);
+            }
+        } catch (NotificationNotVerified | NotificationUnreadable | NotificationRefused refused) {
+            // The txNo of a refused body is what it claims, believed or not: the console shows the refusal there.
+            journal.append(txNoOf(payload), JournalStep.NOTIFIED, attemptNo, "REFUSED", null, null,
+                    refused.getMessage());
+            throw refused;
+        } catch (RuntimeException failed) {
+            journal.append(txNoOf(payload), JournalStep.NOTIFIED, attemptNo, "FAILED", null, null,
+                    failed + "; the gateway tries again");
+            throw failed;
+        }
+    }
+
+    /** The txNo a body names, or null if it names none that looks like one (it may be forged: keep it short). */
+    private static String txNoOf(String payload) {
+        try {
+            String txNo = PayResultNotification.fromJson(payload).txNo();
+            return txNo.length() <= 64 ? txNo : null;
+        } catch (IllegalArgumentException unreadable) {
+            return null;
         }
     }
 

@@ -87,7 +87,8 @@ public class PayResultApplier {
             Timer.builder("notify.settle.latency").tag("path", path.name()).publishPercentileHistogram()
                     .register(meters).record(Duration.between(result.paidAt(), clock.instant()));
         }
-        events.publishEvent(new PayResultApplied(result.txNo(), path, outcome));
+        events.publishEvent(new PayResultApplied(result.txNo(), path, outcome, attempt, result.accountNo(),
+                result.amount()));
         return outcome;
     }
 

@@ -10,6 +10,8 @@ import org.besteffort.account.recharge.SettledBy;
 import org.besteffort.common.NotifyChannel;
 import org.besteffort.common.PayResultMessage;
 import org.besteffort.common.PayResultSignature;
+import org.besteffort.common.journal.Journal;
+import org.besteffort.common.journal.JournalStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -35,25 +37,29 @@ class PayResultReceiver implements RocketMQListener<MessageExt>, RocketMQPushCon
     private final PayResultApplier applier;
     private final ReceiverProperties properties;
     private final ObjectProvider<DeliveryFaults> faults;
+    private final Journal journal;
     private final String receiverId;
 
     PayResultReceiver(PayResultApplier applier, ReceiverProperties properties, ObjectProvider<DeliveryFaults> faults,
-                      @Value("${receiver.notify.receiver-id:bank1}") String receiverId) {
+                      Journal journal, @Value("${receiver.notify.receiver-id:bank1}") String receiverId) {
         this.applier = applier;
         this.properties = properties;
         this.faults = faults;
+        this.journal = journal;
         this.receiverId = receiverId;
     }
 
     @Override
     public void onMessage(MessageExt delivery) {
         String txNo = delivery.getKeys() != null ? delivery.getKeys() : delivery.getMsgId();
+        int attempt = delivery.getReconsumeTimes() + 1;
         try (var ignored = MDC.putCloseable("txNo", txNo)) {
             byte[] body = delivery.getBody();
             String untrusted = untrustedBecause(delivery);
             if (untrusted != null) {
                 // Forged or altered on the way: never credit it, never retry it; an operator looks at it.
                 applier.park(txNo, null, null, untrusted, new String(body, StandardCharsets.UTF_8));
+                journal.append(txNo, JournalStep.DELIVERED, attempt, "UNTRUSTED", null, null, "parked: " + untrusted);
                 return;
             }
             PayResultMessage result;
@@ -62,18 +68,29 @@ class PayResultReceiver implements RocketMQListener<MessageExt>, RocketMQPushCon
             } catch (IllegalArgumentException unreadable) {
                 // A body that cannot be read now never will be: park it instead of retrying forever.
                 applier.park(txNo, null, null, "unreadable body", new String(body, StandardCharsets.UTF_8));
+                journal.append(txNo, JournalStep.DELIVERED, attempt, "UNTRUSTED", null, null,
+                        "parked: unreadable body");
                 return;
             }
             if (result.receiverId() != null && !result.receiverId().equals(receiverId)) {
                 // The notifier's topic carries every merchant's pay results; another receiver's is none of ours.
                 log.debug("pay {} is for receiver {}, not {}: ignored", txNo, result.receiverId(), receiverId);
+                journal.append(txNo, JournalStep.DELIVERED, attempt, "IGNORED", result.accountNo(), result.amount(),
+                        "for receiver " + result.receiverId() + ", not " + receiverId);
                 return;
             }
-            DeliveryFaults activeFaults = faults.getIfAvailable();
-            if (activeFaults != null) {
-                activeFaults.beforeApply(txNo, delivery.getReconsumeTimes());
+            try {
+                DeliveryFaults activeFaults = faults.getIfAvailable();
+                if (activeFaults != null) {
+                    activeFaults.beforeApply(txNo, delivery.getReconsumeTimes());
+                }
+                applier.apply(result, SettledBy.MESSAGE, attempt);
+            } catch (RuntimeException failed) {
+                // Nothing was applied (the applier's transaction rolled back); the broker redelivers it later.
+                journal.append(txNo, JournalStep.DELIVERED, attempt, "FAILED", result.accountNo(), result.amount(),
+                        failed.getMessage() + "; the broker redelivers it");
+                throw failed;
             }
-            applier.apply(result, SettledBy.MESSAGE, delivery.getReconsumeTimes() + 1);
         }
     }
 

@@ -6,6 +6,8 @@ import org.besteffort.account.receiver.PayResultApplier;
 import org.besteffort.account.recharge.Recharge;
 import org.besteffort.account.recharge.RechargeMapper;
 import org.besteffort.account.recharge.SettledBy;
+import org.besteffort.common.journal.Journal;
+import org.besteffort.common.journal.JournalStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -32,6 +34,7 @@ class PayResultReconciliationJob {
     private final PayResultApplier applier;
     private final ReconciliationProperties properties;
     private final MeterRegistry meters;
+    private final Journal journal;
     private final Clock clock;
 
     // Touched only by the scheduler thread (fixed delay: rounds never overlap).
@@ -40,13 +43,14 @@ class PayResultReconciliationJob {
 
     PayResultReconciliationJob(DueRecharges dueRecharges, RechargeMapper recharges, PayServiceClient payService,
                                PayResultApplier applier, ReconciliationProperties properties, MeterRegistry meters,
-                               Clock clock) {
+                               Journal journal, Clock clock) {
         this.dueRecharges = dueRecharges;
         this.recharges = recharges;
         this.payService = payService;
         this.applier = applier;
         this.properties = properties;
         this.meters = meters;
+        this.journal = journal;
         this.clock = clock;
     }
 
@@ -85,6 +89,8 @@ class PayResultReconciliationJob {
                 if (unreachableRounds == 0) {
                     log.warn("pay-service unreachable while reconciling pay {}: {}", txNo, unreachable.toString());
                 }
+                journal.append(txNo, JournalStep.QUERIED, recharge.attempts() + 1, "UNREACHABLE",
+                        recharge.accountNo(), recharge.amount(), unreachable.toString());
                 return false;
             }
             var outcome = applier.apply(pay.toMessage(), SettledBy.RECONCILIATION, recharge.attempts() + 1);
@@ -98,16 +104,27 @@ class PayResultReconciliationJob {
     private void notKnownYet(Recharge recharge) {
         Instant now = clock.instant();
         if (now.isAfter(recharge.createdAt().plus(properties.deadline()))) {
-            recharges.expire(recharge.txNo(), now);
+            int expired = recharges.expire(recharge.txNo(), now);
             count("expired");
             log.warn("pay {} expired: pay-service never recorded it within {}", recharge.txNo(),
                     properties.deadline());
+            journalUnknown(recharge, "past the deadline of " + properties.deadline());
+            if (expired == 1) {
+                journal.append(recharge.txNo(), JournalStep.EXPIRED, null, "EXPIRED", recharge.accountNo(),
+                        recharge.amount(), "pay-service never recorded it within " + properties.deadline());
+            }
             return;
         }
         Duration wait = properties.backoff(properties.interval(), recharge.attempts() + 1);
         recharges.reschedule(recharge.txNo(), now.plus(wait), now);
         count("unknown");
         log.info("pay {} not known to pay-service yet; asking again in {}", recharge.txNo(), wait);
+        journalUnknown(recharge, "asking again in " + wait);
+    }
+
+    private void journalUnknown(Recharge recharge, String then) {
+        journal.append(recharge.txNo(), JournalStep.QUERIED, recharge.attempts() + 1, "UNKNOWN", recharge.accountNo(),
+                recharge.amount(), "pay-service has no such pay yet; " + then);
     }
 
     private void count(String outcome) {

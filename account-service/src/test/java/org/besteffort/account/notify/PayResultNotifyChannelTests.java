@@ -4,6 +4,7 @@ import org.besteffort.account.receiver.PayResultApplier;
 import org.besteffort.account.recharge.RechargeMapper;
 import org.besteffort.common.PayResult;
 import org.besteffort.common.PayResultNotification;
+import org.besteffort.common.journal.Journal;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -36,7 +37,8 @@ class PayResultNotifyChannelTests {
             .withUserConfiguration(BoundProperties.class, PayResultNotifyController.class,
                     NotificationVerifier.class, ExpectedPays.class)
             .withBean(PayResultApplier.class, () -> mock(PayResultApplier.class))
-            .withBean(RechargeMapper.class, () -> mock(RechargeMapper.class));
+            .withBean(RechargeMapper.class, () -> mock(RechargeMapper.class))
+            .withBean(Journal.class, () -> new Journal("account-service", 10));
 
     private final WebApplicationContextRunner context =
             withoutSecrets.withPropertyValues("receiver.notify.secrets[0]=" + SECRET);

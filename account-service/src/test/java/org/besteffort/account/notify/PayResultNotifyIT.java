@@ -7,6 +7,7 @@ import org.besteffort.account.recharge.RechargeMapper;
 import org.besteffort.account.recharge.SettledBy;
 import org.besteffort.common.PayResult;
 import org.besteffort.common.PayResultNotification;
+import org.besteffort.common.journal.JournalEntry;
 import org.besteffort.local.infra.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,6 +73,10 @@ class PayResultNotifyIT extends AccountServiceITSupport {
         assertThat(outcomes.outcomes(pay.txNo())).containsExactly(ApplyOutcome.CREDITED,
                 ApplyOutcome.ALREADY_APPLIED, ApplyOutcome.ALREADY_APPLIED);
         assertThat(recharge(pay.txNo())).containsEntry("settled_attempt", 1);
+        assertThat(journal().of(pay.txNo()))
+                .extracting(JournalEntry::step, JournalEntry::attempt, JournalEntry::outcome)
+                .containsExactly(tuple("NOTIFIED", 1, "CREDITED"), tuple("NOTIFIED", 1, "ALREADY_APPLIED"),
+                        tuple("NOTIFIED", 2, "ALREADY_APPLIED"));
     }
 
     @Test
@@ -91,6 +96,9 @@ class PayResultNotifyIT extends AccountServiceITSupport {
         assertThat(balance(account)).isEqualByComparingTo("8.80");
         assertThat(recharge(pay.txNo())).containsEntry("settled_by", "NOTIFY").containsEntry("settled_attempt", 2);
         assertThat(accountService().get("/ops/faults").json().getIntValue("failNextNotifies")).isZero();
+        assertThat(journal().of(pay.txNo()))
+                .extracting(JournalEntry::step, JournalEntry::attempt, JournalEntry::outcome)
+                .containsExactly(tuple("NOTIFIED", 1, "FAILED"), tuple("NOTIFIED", 2, "CREDITED"));
     }
 
     @Test
@@ -102,6 +110,10 @@ class PayResultNotifyIT extends AccountServiceITSupport {
 
         assertNotVerified(answer, "No matching signature found");
         assertNothingWritten(pay.txNo(), account);
+        assertThat(journal().of(pay.txNo()))
+                .extracting(JournalEntry::step, JournalEntry::outcome, JournalEntry::detail)
+                .containsExactly(tuple("NOTIFIED", "REFUSED",
+                        "notification signature not verified: No matching signature found"));
     }
 
     @Test
@@ -225,6 +237,8 @@ class PayResultNotifyIT extends AccountServiceITSupport {
         assertThat(answer.json().getString("detail"))
                 .isEqualTo("notified amount 9.00 differs from recharge amount 50.00");
         assertThat(parkedReason(txNo)).isEqualTo("notified amount 9.00 differs from recharge amount 50.00");
+        assertThat(journal().of(txNo)).extracting(JournalEntry::step, JournalEntry::outcome)
+                .containsExactly(tuple("NOTIFIED", "REFUSED"));
         assertThat(balance(account)).isEqualByComparingTo("0.00");
         assertThat(deduplicationRows(txNo)).isZero();
         assertThat(recharge(txNo)).containsEntry("status", "PENDING");

@@ -2,6 +2,7 @@ package org.besteffort.account.receiver;
 
 import org.apache.rocketmq.spring.autoconfigure.RocketMQAutoConfiguration;
 import org.apache.rocketmq.spring.support.DefaultRocketMQListenerContainer;
+import org.besteffort.common.journal.Journal;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,7 +19,8 @@ class PayResultReceiverChannelTests {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withUserConfiguration(BoundProperties.class, PayResultReceiver.class)
-            .withBean(PayResultApplier.class, () -> mock(PayResultApplier.class));
+            .withBean(PayResultApplier.class, () -> mock(PayResultApplier.class))
+            .withBean(Journal.class, () -> new Journal("account-service", 10));
 
     @Test
     void startsNoConsumerWithoutTheMqChannel() {

@@ -5,6 +5,7 @@ import org.besteffort.account.recharge.SettledBy;
 import org.besteffort.common.PayResult;
 import org.besteffort.common.PayResultMessage;
 import org.besteffort.common.PayResultSignature;
+import org.besteffort.common.journal.JournalEntry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -21,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -105,6 +107,27 @@ class PayResultReceiverIT extends AccountServiceITSupport {
         assertThat(accountService().get("/ops/faults").json().getIntValue("failNextDeliveries")).isZero();
         assertThat(balance("4")).isEqualByComparingTo(before.add(new BigDecimal("55.50")));
         assertThat(deduplicationRows(pay.txNo())).isEqualTo(1);
+        assertThat(awaitJournal(journal(), pay.txNo(), 3))
+                .extracting(JournalEntry::step, JournalEntry::attempt, JournalEntry::outcome)
+                .containsExactly(tuple("DELIVERED", 1, "FAILED"), tuple("DELIVERED", 2, "FAILED"),
+                        tuple("DELIVERED", 3, "CREDITED"));
+    }
+
+    @Test
+    void journalsADeliveryThatArrivesSecondAsAlreadyApplied() {
+        var pay = success(newAccount(), "12.30");
+
+        announce(pay);
+        outcomes.await(pay.txNo(), 1);
+        announce(pay);
+
+        List<JournalEntry> entries = awaitJournal(journal(), pay.txNo(), 2);
+        assertThat(entries).extracting(JournalEntry::step, JournalEntry::attempt, JournalEntry::outcome)
+                .containsExactly(tuple("DELIVERED", 1, "CREDITED"), tuple("DELIVERED", 1, "ALREADY_APPLIED"));
+        assertThat(entries.get(0).accountNo()).isEqualTo(pay.accountNo());
+        assertThat(entries.get(0).amount()).hasToString("12.30");
+        assertThat(entries.get(0).seq()).isLessThan(entries.get(1).seq());
+        assertThat(balance(pay.accountNo())).isEqualByComparingTo("12.30");
     }
 
     @Test
@@ -121,6 +144,8 @@ class PayResultReceiverIT extends AccountServiceITSupport {
         assertThat(jdbc.queryForObject("SELECT reason FROM parked_notification WHERE tx_no = ?", String.class,
                 pay.txNo())).contains("unknown account");
         assertThat(deduplicationRows(pay.txNo())).isZero();
+        assertThat(journal().of(pay.txNo())).extracting(JournalEntry::step, JournalEntry::outcome)
+                .containsExactly(tuple("DELIVERED", "PARKED"));
     }
 
     @Test
@@ -167,6 +192,9 @@ class PayResultReceiverIT extends AccountServiceITSupport {
         assertThat(parkedReason(forged.txNo() + "-k1")).isEqualTo("bad signature (key k1)");
         assertThat(balance("1")).isEqualByComparingTo(before);
         assertThat(deduplicationRows(forged.txNo())).isZero();
+        assertThat(awaitJournal(journal(), forged.txNo() + "-k1", 1))
+                .extracting(JournalEntry::step, JournalEntry::outcome, JournalEntry::detail)
+                .containsExactly(tuple("DELIVERED", "UNTRUSTED", "parked: bad signature (key k1)"));
     }
 
     @Test
@@ -209,6 +237,8 @@ class PayResultReceiverIT extends AccountServiceITSupport {
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
                 .until(() -> outcomes.of(theirs.txNo()).isEmpty() && deduplicationRows(theirs.txNo()) == 0);
         assertThat(balance(account)).isEqualByComparingTo("4.00");
+        assertThat(awaitJournal(journal(), theirs.txNo(), 1)).extracting(JournalEntry::step, JournalEntry::outcome)
+                .containsExactly(tuple("DELIVERED", "IGNORED"));
     }
 
     private int parkedTimesSeen(String txNo) {

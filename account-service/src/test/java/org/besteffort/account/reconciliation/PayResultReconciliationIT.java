@@ -6,6 +6,7 @@ import org.besteffort.account.receiver.PayResultApplied;
 import org.besteffort.account.recharge.SettledBy;
 import org.besteffort.common.PayResult;
 import org.besteffort.common.PayResultMessage;
+import org.besteffort.common.journal.JournalEntry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -20,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -56,6 +58,15 @@ class PayResultReconciliationIT extends AccountServiceITSupport {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(SettledBy.RECONCILIATION, ApplyOutcome.CREDITED));
         assertThat(balance("2")).isEqualByComparingTo(before.add(new BigDecimal("12.34")));
         assertThat(deduplicationRows(txNo)).isEqualTo(1);
+        // The lost message as the console draws it, from both ends.
+        List<JournalEntry> here = awaitJournal(journal(), txNo, 2);
+        assertThat(here).extracting(JournalEntry::step, JournalEntry::outcome)
+                .containsExactly(tuple("RECHARGE_STARTED", "PENDING"), tuple("QUERIED", "CREDITED"));
+        assertThat(here.get(1).attempt()).isEqualTo(((Integer) recharge(txNo).get("settled_attempt")));
+        assertThat(here.get(0).amount()).hasToString("12.34");
+        assertThat(here.get(0).at()).isBefore(here.get(1).at());
+        assertThat(payService().journal().of(txNo)).extracting(JournalEntry::step, JournalEntry::outcome)
+                .containsExactly(tuple("RECORDED", "SUCCESS"), tuple("DROPPED", "DROPPED"), tuple("QUERIED", "FOUND"));
     }
 
     @Test
@@ -88,6 +99,15 @@ class PayResultReconciliationIT extends AccountServiceITSupport {
         assertThat(recharge(txNo)).containsEntry("settled_by", "RECONCILIATION");
         assertThat(balance("4")).isEqualByComparingTo(before.add(new BigDecimal("40.00")));
         assertThat(deduplicationRows(txNo)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> journal().of(txNo).stream()
+                .anyMatch(entry -> entry.outcome().equals("CREDITED")));
+        List<JournalEntry> queries = journal().of(txNo).stream().filter(entry -> entry.step().equals("QUERIED"))
+                .toList();
+        // Each query while pay-service was gone (another pending recharge may have been first in a round), then one.
+        assertThat(queries.subList(0, queries.size() - 1)).extracting(JournalEntry::outcome)
+                .containsOnly("UNREACHABLE");
+        assertThat(queries.get(queries.size() - 1).outcome()).isEqualTo("CREDITED");
+        assertThat(queries).extracting(JournalEntry::attempt).isSorted().doesNotHaveDuplicates();
     }
 
     @Test
@@ -136,6 +156,11 @@ class PayResultReconciliationIT extends AccountServiceITSupport {
 
         awaitStatus(txNo, "EXPIRED");
         assertThat(deduplicationRows(txNo)).isZero();
+        assertThat(awaitJournal(journal(), txNo, 2))
+                .extracting(JournalEntry::step, JournalEntry::attempt, JournalEntry::outcome)
+                .containsExactly(tuple("QUERIED", 1, "UNKNOWN"), tuple("EXPIRED", null, "EXPIRED"));
+        assertThat(payService().journal().of(txNo)).extracting(JournalEntry::step, JournalEntry::outcome)
+                .containsExactly(tuple("QUERIED", "UNKNOWN"));
     }
 
     @Test
@@ -145,6 +170,8 @@ class PayResultReconciliationIT extends AccountServiceITSupport {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> (Integer) recharge(txNo).get("attempts") >= 2);
         assertThat(recharge(txNo)).containsEntry("status", "PENDING");
+        assertThat(awaitJournal(journal(), txNo, 2)).extracting(JournalEntry::step, JournalEntry::attempt,
+                JournalEntry::outcome).startsWith(tuple("QUERIED", 1, "UNKNOWN"), tuple("QUERIED", 2, "UNKNOWN"));
     }
 
     private String startRecharge(String accountNo, String amount) {

@@ -5,6 +5,7 @@ import com.alibaba.fastjson2.JSONObject;
 import org.besteffort.account.AccountServiceITSupport;
 import org.besteffort.account.receiver.PayResultApplied;
 import org.besteffort.account.recharge.SettledBy;
+import org.besteffort.common.journal.JournalEntry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -73,6 +75,8 @@ class StatementReconciliationIT extends AccountServiceITSupport {
         awaitSettledByTheStatement(lost);
         assertThat(outcomes.of(credited)).hasSize(1);
         assertThat(outcomes.of(lost)).extracting(PayResultApplied::path).containsExactly(SettledBy.STATEMENT);
+        assertThat(journal().of(lost)).extracting(JournalEntry::step, JournalEntry::attempt, JournalEntry::outcome)
+                .containsExactly(tuple("STATEMENT", null, "CREDITED"));
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.besteffort.notify.dispatch;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.besteffort.common.journal.JournalStep;
+import org.besteffort.notify.journal.CommittedJournal;
 import org.besteffort.notify.receiver.Receiver;
 import org.besteffort.notify.task.AttemptOutcome;
 import org.besteffort.notify.task.NotifyAttempt;
@@ -37,15 +39,17 @@ class DeliveryRecorder {
     private final NotifyEndpointMapper endpoints;
     private final DeliverySchedule schedule;
     private final MeterRegistry meters;
+    private final CommittedJournal journal;
     private final Clock clock;
 
     DeliveryRecorder(NotifyTaskMapper tasks, NotifyAttemptMapper attempts, NotifyEndpointMapper endpoints,
-                     DispatchProperties properties, MeterRegistry meters, Clock clock) {
+                     DispatchProperties properties, MeterRegistry meters, CommittedJournal journal, Clock clock) {
         this.tasks = tasks;
         this.attempts = attempts;
         this.endpoints = endpoints;
         this.schedule = new DeliverySchedule(properties.jitter(), new Random());
         this.meters = meters;
+        this.journal = journal;
         this.clock = clock;
     }
 
@@ -57,6 +61,8 @@ class DeliveryRecorder {
             attempts.insert(new NotifyAttempt(0, task.id(), attemptNo, startedAt.truncatedTo(ChronoUnit.MILLIS),
                     result.latencyMs(), result.httpStatus(), result.outcome(), result.excerpt(),
                     truncate(result.error())));
+            journal.append(task.txNo(), JournalStep.ATTEMPT, attemptNo, result.outcome().name(), null, null,
+                    describe(result));
             count(receiver, result);
             boolean current = switch (result.outcome()) {
                 case ACKED -> acknowledged(task, endpoint, result, now);
@@ -94,6 +100,7 @@ class DeliveryRecorder {
         if (endpoints.disable(endpoint.id(), "410 Gone from the receiver", now) == 1) {
             log.warn("endpoint {} of {} disabled: it answered 410 Gone; its tasks wait for an operator",
                     endpoint.notifyUrl(), endpoint.receiverId());
+            journalDisabled(endpoint, "it answered 410 Gone");
         }
         return tasks.reschedule(task.id(), task.claimToken(), 0, now, result.httpStatus(), result.error(), now) == 1;
     }
@@ -108,6 +115,7 @@ class DeliveryRecorder {
                 && endpoints.disable(endpoint.id(), "failing since " + state.failingSince(), now) == 1) {
             log.warn("endpoint {} of {} disabled: failing since {}; its tasks wait for an operator",
                     endpoint.notifyUrl(), endpoint.receiverId(), state.failingSince());
+            journalDisabled(endpoint, "failing since " + state.failingSince());
         }
         if (result.retryAfter() != null) {
             // Back-pressure: nothing goes to this endpoint before then, not just this task.
@@ -120,6 +128,9 @@ class DeliveryRecorder {
             if (current) {
                 log.warn("pay {} not acknowledged by {} after {} attempts: FAILED ({}); an operator may re-notify it",
                         task.txNo(), receiver.id(), attemptNo, result.error());
+                journal.append(task.txNo(), JournalStep.TASK_FAILED, attemptNo, "FAILED", null, null,
+                        "not acknowledged by " + receiver.id() + " after " + attemptNo
+                                + " attempts; an operator may re-notify it");
             }
             return current;
         }
@@ -130,6 +141,20 @@ class DeliveryRecorder {
                     result.outcome(), result.error(), Duration.between(now, next.get()).toMillis());
         }
         return current;
+    }
+
+    private void journalDisabled(NotifyEndpoint endpoint, String why) {
+        journal.append(null, JournalStep.ENDPOINT_DISABLED, "DISABLED", "endpoint " + endpoint.id() + " of "
+                + endpoint.receiverId() + " at " + endpoint.notifyUrl() + " disabled: " + why);
+    }
+
+    /** {@code HTTP 200 in 12 ms}, or why no answer came. */
+    private static String describe(DeliveryResult result) {
+        if (result.httpStatus() == null) {
+            return result.error() + " after " + result.latencyMs() + " ms";
+        }
+        return "HTTP " + result.httpStatus() + " in " + result.latencyMs() + " ms"
+                + (result.error() == null ? "" : " (" + result.error() + ")");
     }
 
     private void count(Receiver receiver, DeliveryResult result) {

@@ -1,5 +1,7 @@
 package org.besteffort.notify.operator;
 
+import org.besteffort.common.journal.JournalStep;
+import org.besteffort.notify.journal.CommittedJournal;
 import org.besteffort.notify.receiver.RegisteredReceivers;
 import org.besteffort.notify.task.NotifyAttemptMapper;
 import org.besteffort.notify.task.NotifyEndpoint;
@@ -33,17 +35,19 @@ class NotifyOperations {
     private final OperatorActionMapper actions;
     private final RegisteredReceivers receivers;
     private final ApplicationEventPublisher events;
+    private final CommittedJournal journal;
     private final Clock clock;
 
     NotifyOperations(NotifyTaskMapper tasks, NotifyAttemptMapper attempts, NotifyEndpointMapper endpoints,
                      OperatorActionMapper actions, RegisteredReceivers receivers, ApplicationEventPublisher events,
-                     Clock clock) {
+                     CommittedJournal journal, Clock clock) {
         this.tasks = tasks;
         this.attempts = attempts;
         this.endpoints = endpoints;
         this.actions = actions;
         this.receivers = receivers;
         this.events = events;
+        this.journal = journal;
         this.clock = clock;
     }
 
@@ -69,6 +73,8 @@ class NotifyOperations {
                 "pay " + before.txNo() + " was " + before.status() + " after " + before.attempts() + " attempts", now);
         log.info("pay {} to {}: re-notify requested by {} (was {} after {} attempts)", before.txNo(),
                 before.receiverId(), operator, before.status(), before.attempts());
+        journal.append(before.txNo(), JournalStep.RENOTIFIED, "PENDING", "by " + operator + " (was " + before.status()
+                + " after " + before.attempts() + " attempts)");
         events.publishEvent(new TasksMadeDue(1));
         return tasks.findById(id).orElseThrow();
     }
@@ -89,6 +95,8 @@ class NotifyOperations {
                 + end + ")", now);
         log.info("receiver {}: {} failed tasks created in [{}, {}) recovered by {}", receiverId, recovered, since, end,
                 operator);
+        journal.append(null, JournalStep.RECOVERED, "PENDING", recovered + " failed tasks of " + receiverId
+                + " created in [" + since + ", " + end + ") recovered by " + operator);
         events.publishEvent(new TasksMadeDue(recovered));
         return new RecoverView(receiverId, since, end, recovered);
     }
@@ -99,12 +107,13 @@ class NotifyOperations {
 
     @Transactional
     NotifyEndpoint disable(long id, String reason, String operator) {
-        endpoints.findById(id).orElseThrow(() -> new EndpointNotFound(id));
+        NotifyEndpoint endpoint = endpoints.findById(id).orElseThrow(() -> new EndpointNotFound(id));
         Instant now = now();
         String why = "disabled by " + operator + (reason == null || reason.isBlank() ? "" : ": " + reason);
         endpoints.disable(id, why, now);
         record(operator, "DISABLE_ENDPOINT", "endpoint/" + id, reason, now);
         log.info("endpoint {} {}", id, why);
+        journal.append(null, JournalStep.ENDPOINT_DISABLED, "DISABLED", describe(endpoint) + " " + why);
         return endpoints.findById(id).orElseThrow();
     }
 
@@ -119,6 +128,8 @@ class NotifyOperations {
                 "was " + before.status() + (before.disabledReason() == null ? "" : " (" + before.disabledReason() + ")")
                         + "; " + waiting + " waiting tasks due now", now);
         log.info("endpoint {} enabled by {}: {} waiting tasks due now", id, operator, waiting);
+        journal.append(null, JournalStep.ENDPOINT_ENABLED, "ENABLED", describe(before) + " enabled by " + operator
+                + "; " + waiting + " waiting tasks due now");
         events.publishEvent(new TasksMadeDue(waiting));
         return endpoints.findById(id).orElseThrow();
     }
@@ -130,6 +141,10 @@ class NotifyOperations {
     private void record(String operator, String action, String target, String detail, Instant now) {
         String shortDetail = detail == null || detail.length() <= 255 ? detail : detail.substring(0, 255);
         actions.insert(operator, action, target, shortDetail, now);
+    }
+
+    private static String describe(NotifyEndpoint endpoint) {
+        return "endpoint " + endpoint.id() + " of " + endpoint.receiverId() + " at " + endpoint.notifyUrl();
     }
 
     private Instant now() {

@@ -21,16 +21,19 @@ public interface NotifyTaskMapper {
             id, tx_no, receiver_id, endpoint_id, webhook_id, payload, status, attempts, next_attempt_at, claim_token,
             last_status, last_error, paid_at, created_at, updated_at, succeeded_at""";
 
-    /** One task per (pay, receiver): a message delivered twice by the broker adds nothing. */
+    /**
+     * One task per (pay, receiver): fails with a duplicate key when the pay has its task for this receiver already,
+     * so that a message delivered twice by the broker adds nothing. The key decides, not a prior read; and not
+     * {@code ON DUPLICATE KEY UPDATE}, whose row count Connector/J reports as 1 for a duplicate too (found rows).
+     */
     @Insert("""
             INSERT INTO notify_task (tx_no, receiver_id, endpoint_id, webhook_id, payload, status, attempts,
                                      next_attempt_at, paid_at, created_at, updated_at)
             VALUES (#{txNo}, #{receiverId}, #{endpointId}, #{webhookId}, #{payload}, 'PENDING', 0,
                     #{now}, #{paidAt}, #{now}, #{now})
-            ON DUPLICATE KEY UPDATE id = id
             """)
-    int insertIfAbsent(String txNo, String receiverId, long endpointId, String webhookId, String payload,
-                       Instant paidAt, Instant now);
+    void insert(String txNo, String receiverId, long endpointId, String webhookId, String payload, Instant paidAt,
+                Instant now);
 
     @Select("SELECT " + COLUMNS + " FROM notify_task WHERE id = #{id}")
     Optional<NotifyTask> findById(long id);

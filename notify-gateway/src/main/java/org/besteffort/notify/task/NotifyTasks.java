@@ -2,9 +2,12 @@ package org.besteffort.notify.task;
 
 import org.besteffort.common.PayResultMessage;
 import org.besteffort.common.PayResultNotification;
+import org.besteffort.common.journal.JournalStep;
+import org.besteffort.notify.journal.CommittedJournal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,13 +26,15 @@ public class NotifyTasks {
     private final NotifyTaskMapper tasks;
     private final NotifyEndpointMapper endpoints;
     private final ApplicationEventPublisher events;
+    private final CommittedJournal journal;
     private final Clock clock;
 
     NotifyTasks(NotifyTaskMapper tasks, NotifyEndpointMapper endpoints, ApplicationEventPublisher events,
-                Clock clock) {
+                CommittedJournal journal, Clock clock) {
         this.tasks = tasks;
         this.endpoints = endpoints;
         this.events = events;
+        this.journal = journal;
         this.clock = clock;
     }
 
@@ -49,8 +54,15 @@ public class NotifyTasks {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         NotifyEndpoint endpoint = endpoint(result.receiverId(), result.notifyUrl(), now);
         String payload = PayResultNotification.of(result).toJson();
-        boolean created = tasks.insertIfAbsent(result.txNo(), result.receiverId(), endpoint.id(),
-                webhookId(result.txNo()), payload, result.paidAt(), now) == 1;
+        boolean created;
+        try {
+            tasks.insert(result.txNo(), result.receiverId(), endpoint.id(), webhookId(result.txNo()), payload,
+                    result.paidAt(), now);
+            created = true;
+        } catch (DuplicateKeyException kept) {
+            // Only this statement failed: the transaction goes on and commits nothing new.
+            created = false;
+        }
         if (created) {
             log.info("pay {} to be notified to {} at {}", result.txNo(), result.receiverId(), result.notifyUrl());
             // Due now: the dispatcher looks as soon as this commits instead of at its next interval.
@@ -58,6 +70,8 @@ public class NotifyTasks {
         } else {
             log.debug("pay {} already has its task for {}", result.txNo(), result.receiverId());
         }
+        journal.append(result.txNo(), JournalStep.TASK_KEPT, null, created ? "KEPT" : "ALREADY_KEPT",
+                result.accountNo(), result.amount(), "for " + result.receiverId() + " at " + result.notifyUrl());
         return created;
     }
 

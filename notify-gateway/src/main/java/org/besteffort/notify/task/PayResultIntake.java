@@ -12,6 +12,8 @@ import org.apache.rocketmq.spring.core.RocketMQPushConsumerLifecycleListener;
 import org.besteffort.common.NotifyChannel;
 import org.besteffort.common.PayResultMessage;
 import org.besteffort.common.PayResultSignature;
+import org.besteffort.common.journal.JournalStep;
+import org.besteffort.notify.journal.CommittedJournal;
 import org.besteffort.notify.receiver.RegisteredReceivers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,14 +39,16 @@ class PayResultIntake implements RocketMQListener<MessageExt>, RocketMQPushConsu
     private final RegisteredReceivers receivers;
     private final IntakeProperties properties;
     private final MeterRegistry meters;
+    private final CommittedJournal journal;
     private volatile DefaultMQPushConsumer consumer;
 
     PayResultIntake(NotifyTasks tasks, RegisteredReceivers receivers, IntakeProperties properties,
-                    MeterRegistry meters) {
+                    MeterRegistry meters, CommittedJournal journal) {
         this.tasks = tasks;
         this.receivers = receivers;
         this.properties = properties;
         this.meters = meters;
+        this.journal = journal;
     }
 
     @Override
@@ -56,6 +60,7 @@ class PayResultIntake implements RocketMQListener<MessageExt>, RocketMQPushConsu
                 // Nothing to retry: a later delivery of the same message would be refused the same way.
                 count("refused");
                 log.warn("pay result {} not kept for notification: {}", txNo, refusal.get());
+                journal.append(txNo, JournalStep.TASK_REFUSED, "REFUSED", refusal.get());
                 return;
             }
             PayResultMessage result = PayResultMessage.fromJson(delivery.getBody());

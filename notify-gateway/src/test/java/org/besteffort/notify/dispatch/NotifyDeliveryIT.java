@@ -1,6 +1,7 @@
 package org.besteffort.notify.dispatch;
 
 import org.besteffort.common.PayResultNotification;
+import org.besteffort.common.journal.JournalEntry;
 import org.besteffort.notify.NotifyGatewayITSupport;
 import org.besteffort.notify.TestMerchant.Received;
 import org.besteffort.notify.TestMerchant.Reply;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -35,6 +37,12 @@ class NotifyDeliveryIT extends NotifyGatewayITSupport {
         assertThat(body).isEqualTo(PayResultNotification.of(pay));
         assertThat(attempts(pay.txNo())).singleElement()
                 .satisfies(a -> assertThat(a).containsEntry("outcome", "ACKED").containsEntry("http_status", 200));
+        List<JournalEntry> entries = awaitJournal(pay.txNo(), 2);
+        assertThat(entries).extracting(JournalEntry::step, JournalEntry::attempt, JournalEntry::outcome)
+                .containsExactly(tuple("TASK_KEPT", null, "KEPT"), tuple("ATTEMPT", 1, "ACKED"));
+        assertThat(entries.get(0).detail()).isEqualTo("for m1 at " + merchant.url("/m1/main"));
+        assertThat(entries.get(0).amount()).hasToString("10.00");
+        assertThat(entries.get(1).detail()).matches("HTTP 200 in \\d+ ms");
     }
 
     @Test
@@ -57,6 +65,9 @@ class NotifyDeliveryIT extends NotifyGatewayITSupport {
         assertGap(received.get(2), received.get(3), 2_700, 3_800);
         assertThat(attempts(pay.txNo())).extracting(a -> a.get("outcome"))
                 .containsExactly("REFUSED", "REFUSED", "REFUSED", "ACKED");
+        assertThat(awaitJournal(pay.txNo(), 5)).filteredOn(entry -> entry.step().equals("ATTEMPT"))
+                .extracting(JournalEntry::attempt, JournalEntry::outcome)
+                .containsExactly(tuple(1, "REFUSED"), tuple(2, "REFUSED"), tuple(3, "REFUSED"), tuple(4, "ACKED"));
     }
 
     @Test
@@ -106,6 +117,10 @@ class NotifyDeliveryIT extends NotifyGatewayITSupport {
         await().atMost(Duration.ofSeconds(10)).until(() -> tasks(second.txNo()) == 1);
         assertThat(jdbc.queryForMap("SELECT status, disabled_reason FROM notify_endpoint WHERE id = ?",
                 endpointId(url))).containsEntry("status", "DISABLED");
+        String endpoint = "endpoint " + endpointId(url) + " of m1 at " + url;
+        assertThat(journal().entries()).filteredOn(entry -> entry.step().equals("ENDPOINT_DISABLED"))
+                .extracting(JournalEntry::txNo, JournalEntry::outcome, JournalEntry::detail)
+                .contains(tuple(null, "DISABLED", endpoint + " disabled: it answered 410 Gone"));
         // Waiting, not burning attempts: nothing more reaches the endpoint while it is disabled.
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
                 .until(() -> merchant.receivedAt("/m1/gone").size() == 1);
@@ -115,6 +130,9 @@ class NotifyDeliveryIT extends NotifyGatewayITSupport {
         var enabled = operator("POST", "/operator/endpoints/" + endpointId(url) + "/enable", null);
 
         assertThat(enabled.statusCode()).isEqualTo(200);
+        assertThat(journal().entries()).filteredOn(entry -> entry.step().equals("ENDPOINT_ENABLED"))
+                .extracting(JournalEntry::detail).anySatisfy(detail -> assertThat(detail)
+                        .startsWith(endpoint + " enabled by alice; 2 waiting tasks due now"));
         awaitTask(first.txNo(), "SUCCEEDED", Duration.ofSeconds(10));
         awaitTask(second.txNo(), "SUCCEEDED", Duration.ofSeconds(10));
         assertThat(merchant.received(second.txNo())).hasSize(1);

@@ -1,6 +1,7 @@
 package org.besteffort.notify.operator;
 
 import com.alibaba.fastjson2.JSON;
+import org.besteffort.common.journal.JournalEntry;
 import org.besteffort.notify.NotifyGatewayITSupport;
 import org.besteffort.notify.TestMerchant.Reply;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
 /**
  * The operator's API over real HTTP: exhausted tasks re-notified, a window recovered, every action logged, nobody
  * else let in.
@@ -47,6 +50,13 @@ class OperatorIT extends NotifyGatewayITSupport {
         assertThat(merchant.received(pay.txNo())).hasSize(5);
         assertThat(jdbc.queryForMap("SELECT * FROM operator_action WHERE target = ?", "task/" + id))
                 .containsEntry("operator", "alice").containsEntry("action", "RENOTIFY");
+        assertThat(awaitJournal(pay.txNo(), 8))
+                .extracting(JournalEntry::step, JournalEntry::attempt, JournalEntry::outcome)
+                .containsExactly(tuple("TASK_KEPT", null, "KEPT"), tuple("ATTEMPT", 1, "THROTTLED"),
+                        tuple("ATTEMPT", 2, "THROTTLED"), tuple("ATTEMPT", 3, "THROTTLED"),
+                        tuple("ATTEMPT", 4, "THROTTLED"), tuple("TASK_FAILED", 4, "FAILED"),
+                        tuple("RENOTIFIED", null, "PENDING"), tuple("ATTEMPT", 1, "ACKED"));
+        assertThat(journal().of(pay.txNo()).get(6).detail()).isEqualTo("by alice (was FAILED after 4 attempts)");
     }
 
     @Test

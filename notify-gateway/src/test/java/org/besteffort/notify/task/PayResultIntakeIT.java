@@ -4,6 +4,7 @@ import com.alibaba.fastjson2.JSON;
 import org.besteffort.common.PayResult;
 import org.besteffort.common.PayResultMessage;
 import org.besteffort.common.PayResultSignature;
+import org.besteffort.common.journal.JournalEntry;
 import org.besteffort.notify.NotifyGatewayITSupport;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -31,6 +33,8 @@ class PayResultIntakeIT extends NotifyGatewayITSupport {
         // The second copy finds the unique key (tx_no, receiver_id) taken; give it time to arrive and do nothing.
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
                 .until(() -> tasks(pay.txNo()) == 1 && merchant.received(pay.txNo()).size() == 1);
+        assertThat(journal().of(pay.txNo())).filteredOn(entry -> entry.step().equals("TASK_KEPT"))
+                .extracting(JournalEntry::outcome).containsExactly("KEPT", "ALREADY_KEPT");
     }
 
     @Test
@@ -93,5 +97,8 @@ class PayResultIntakeIT extends NotifyGatewayITSupport {
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
                 .until(() -> tasks(forged.txNo()) + tasks(tampered.txNo()) == 0);
         assertThat(merchant.received(forged.txNo())).isEmpty();
+        assertThat(awaitJournal(tampered.txNo(), 1))
+                .extracting(JournalEntry::step, JournalEntry::outcome, JournalEntry::detail)
+                .containsExactly(tuple("TASK_REFUSED", "REFUSED", "not signed by the notifier (key k1)"));
     }
 }

@@ -6,6 +6,8 @@ import org.apache.rocketmq.spring.support.RocketMQHeaders;
 import org.besteffort.common.NotifyChannel;
 import org.besteffort.common.PayResultMessage;
 import org.besteffort.common.PayResultSignature;
+import org.besteffort.common.journal.Journal;
+import org.besteffort.common.journal.JournalStep;
 import org.besteffort.pay.payment.Payment;
 import org.besteffort.pay.payment.PaymentCompleted;
 import org.slf4j.Logger;
@@ -18,7 +20,8 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Announces each recorded pay on {@code topic_notifymsg}, after its transaction commits, keyed by txNo and signed.
+ * Announces each recorded pay on {@code topic_notifymsg}, after its transaction commits, keyed by txNo and signed, and
+ * journals the pay and what became of its announcement.
  */
 @Component
 class PayResultNotifier {
@@ -29,13 +32,15 @@ class PayResultNotifier {
     private final NotifierProperties properties;
     private final ObjectProvider<NotificationFaults> faults;
     private final MeterRegistry meters;
+    private final Journal journal;
 
     PayResultNotifier(RocketMQTemplate rocketMQ, NotifierProperties properties,
-                      ObjectProvider<NotificationFaults> faults, MeterRegistry meters) {
+                      ObjectProvider<NotificationFaults> faults, MeterRegistry meters, Journal journal) {
         this.rocketMQ = rocketMQ;
         this.properties = properties;
         this.faults = faults;
         this.meters = meters;
+        this.journal = journal;
     }
 
     // AFTER_COMMIT: a pay that rolls back is never announced, and no remote call runs inside the transaction.
@@ -43,10 +48,15 @@ class PayResultNotifier {
     void announce(PaymentCompleted event) {
         Payment payment = event.payment();
         String txNo = payment.txNo();
+        // Here, not in the transaction: a pay that rolls back is never journaled either.
+        journal.append(txNo, JournalStep.RECORDED, null, payment.result().name(), payment.accountNo(),
+                payment.payAmount(), payment.receiverId() == null ? "nobody to notify over HTTP"
+                        : "to notify " + payment.receiverId() + " at " + payment.notifyUrl());
         NotificationFaults activeFaults = faults.getIfAvailable();
         if (activeFaults != null && activeFaults.dropNotification(txNo)) {
             count("dropped");
             log.warn("notification of pay {} dropped by a fault switch: reconciliation must find it", txNo);
+            journal.append(txNo, JournalStep.DROPPED, "DROPPED", "lost by a fault switch: reconciliation must find it");
             return;
         }
         Message<byte[]> message = signed(PayResultMessage.of(txNo, payment.accountNo(), payment.payAmount(),
@@ -71,12 +81,14 @@ class PayResultNotifier {
         try {
             var sent = rocketMQ.syncSend(NotifyChannel.TOPIC, message);
             count("sent");
-            log.info("notification of pay {} sent{}: {} {}", txNo, copy > 1 ? " again (fault switch)" : "",
-                    sent.getSendStatus(), sent.getMsgId());
+            String again = copy > 1 ? " again (fault switch)" : "";
+            log.info("notification of pay {} sent{}: {} {}", txNo, again, sent.getSendStatus(), sent.getMsgId());
+            journal.append(txNo, JournalStep.ANNOUNCED, copy, "SENT", null, null, sent.getMsgId() + again);
         } catch (RuntimeException e) {
             count("failed");
             // The pay stays committed; the receiver's reconciliation will ask /payresult for it.
             log.warn("notification of pay {} not sent, reconciliation will recover it: {}", txNo, e.toString());
+            journal.append(txNo, JournalStep.SEND_FAILED, copy, "FAILED", null, null, e.toString());
         }
     }
 

@@ -1,6 +1,8 @@
 package org.besteffort.pay.payment;
 
 import jakarta.validation.Valid;
+import org.besteffort.common.journal.Journal;
+import org.besteffort.common.journal.JournalStep;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,9 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PaymentController {
 
     private final PaymentService payments;
+    private final Journal journal;
 
-    PaymentController(PaymentService payments) {
+    PaymentController(PaymentService payments, Journal journal) {
         this.payments = payments;
+        this.journal = journal;
     }
 
     @PostMapping("/paydo")
@@ -31,8 +35,18 @@ class PaymentController {
         return pay(request);
     }
 
+    /** Journaled either way: the console shows each reconciliation query at this end too. */
     @GetMapping("/payresult/{txNo}")
     PaymentView payResult(@PathVariable String txNo) {
-        return PaymentView.of(payments.find(txNo));
+        Payment payment;
+        try {
+            payment = payments.find(txNo);
+        } catch (PaymentNotFound unknown) {
+            journal.append(txNo, JournalStep.QUERIED, "UNKNOWN", "answered 404: no pay with this txNo");
+            throw unknown;
+        }
+        journal.append(txNo, JournalStep.QUERIED, null, "FOUND", payment.accountNo(), payment.payAmount(),
+                "answered " + payment.result());
+        return PaymentView.of(payment);
     }
 }

@@ -1,9 +1,13 @@
 package org.besteffort.pay.payment;
 
 import org.besteffort.common.PayResult;
+import org.besteffort.common.journal.Journal;
+import org.besteffort.common.journal.JournalEntry;
+import org.besteffort.pay.journal.JournalConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -11,6 +15,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -24,6 +29,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The HTTP contract of the notifier, without a database: binding, validation messages, problem details.
  */
 @WebMvcTest(PaymentController.class)
+@Import(JournalConfiguration.class)
 class PaymentControllerTests {
 
     private static final Payment PAY = new Payment(1L, "tx-1", "1", new BigDecimal("100.10"), PayResult.SUCCESS,
@@ -36,6 +42,9 @@ class PaymentControllerTests {
 
     @MockitoBean
     PaymentService payments;
+
+    @Autowired
+    Journal journal;
 
     @Test
     void answersThePayWithItsAmountExactlyAndItsTimeAsAnInstant() throws Exception {
@@ -144,5 +153,24 @@ class PaymentControllerTests {
                         .param("receiverId", "shop-1").param("notifyUrl", NOTIFY_URL))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.notifyUrl").value("is not a notify URL receiver shop-1 registered"));
+    }
+
+    @Test
+    void journalsEachPayresultQueryAsFoundOrUnknown() throws Exception {
+        given(payments.find("tx-1")).willReturn(PAY);
+        given(payments.find("gone")).willThrow(new PaymentNotFound("gone"));
+        long before = journal.page(0, 1).lastSeq();
+
+        mvc.perform(get("/payresult/tx-1")).andExpect(status().isOk());
+        mvc.perform(get("/payresult/gone")).andExpect(status().isNotFound());
+
+        assertThat(journal.page(before, 10).entries())
+                .extracting(JournalEntry::txNo, JournalEntry::step, JournalEntry::outcome, JournalEntry::amount,
+                        JournalEntry::detail)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("tx-1", "QUERIED", "FOUND", new BigDecimal("100.10"),
+                                "answered SUCCESS"),
+                        org.assertj.core.groups.Tuple.tuple("gone", "QUERIED", "UNKNOWN", null,
+                                "answered 404: no pay with this txNo"));
     }
 }

@@ -1,0 +1,128 @@
+package org.besteffort.pay;
+
+import org.besteffort.common.journal.JournalEntry;
+import org.besteffort.local.infra.TestHttp;
+import org.besteffort.local.infra.TestInfrastructure;
+import org.besteffort.local.infra.TestJournal;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * pay-service under the local profile: what each of the notifier's fault switches does, as the topic and the journal
+ * show it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("local")
+class NotifierFaultsIT {
+
+    static TopicObserver observer;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        var infra = TestInfrastructure.shared();
+        registry.add("spring.datasource.url", () -> infra.database().jdbcUrl("bank1_pay"));
+        registry.add("rocketmq.name-server", () -> infra.broker().nameServerAddress());
+    }
+
+    @BeforeAll
+    static void observeTheTopic() {
+        observer = TopicObserver.start(TestInfrastructure.shared().broker().nameServerAddress());
+    }
+
+    @AfterAll
+    static void stopObserving() {
+        observer.close();
+    }
+
+    @AfterEach
+    void switchEverythingOff() {
+        switchOn("""
+                {"dropNextNotifications":0,"duplicateFraction":0,"payresultUnavailableFor":"PT0S"}""");
+    }
+
+    @Test
+    void losesTheNextNotificationAndJournalsItAsDropped() {
+        String lost = newTxNo();
+        String marker = newTxNo();
+        switchOn("{\"dropNextNotifications\":1}");
+
+        pay(lost, "12.34");
+        pay(marker, "0.01");
+
+        // The marker was announced after the lost pay would have been.
+        observer.awaitMessage(marker);
+        assertThat(observer.countStoredOnBroker(lost)).isZero();
+        List<JournalEntry> entries = journal().of(lost);
+        assertThat(entries).extracting(JournalEntry::step, JournalEntry::outcome)
+                .containsExactly(tuple("RECORDED", "SUCCESS"), tuple("DROPPED", "DROPPED"));
+        assertThat(entries.get(0).amount()).hasToString("12.34");
+        assertThat(entries.get(1).detail()).contains("fault switch");
+    }
+
+    @Test
+    void sendsANotificationTwiceAndJournalsTheSecondCopyAsAgain() {
+        String twice = newTxNo();
+        switchOn("{\"duplicateFraction\":1}");
+
+        pay(twice, "5.00");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> observer.countSent(twice) == 2);
+        assertThat(journal().of(twice)).extracting(JournalEntry::step, JournalEntry::attempt, JournalEntry::outcome)
+                .containsExactly(tuple("RECORDED", null, "SUCCESS"), tuple("ANNOUNCED", 1, "SENT"),
+                        tuple("ANNOUNCED", 2, "SENT"));
+        assertThat(journal().of(twice).get(2).detail()).endsWith("again (fault switch)");
+    }
+
+    @Test
+    void answersPayresult503WhileSwitchedOffAndJournalsTheQueryAsUnavailable() {
+        String txNo = newTxNo();
+        pay(txNo, "1.00");
+        switchOn("{\"payresultUnavailableFor\":\"PT1M\"}");
+
+        var unavailable = http().get("/payresult/" + txNo);
+
+        assertThat(unavailable.status()).isEqualTo(503);
+        assertThat(journal().of(txNo)).extracting(JournalEntry::step, JournalEntry::outcome)
+                .endsWith(tuple("QUERIED", "UNAVAILABLE"));
+    }
+
+    private void switchOn(String change) {
+        assertThat(http().postJson("/ops/faults", change).status()).isEqualTo(200);
+    }
+
+    private void pay(String txNo, String amount) {
+        var response = http().postJson("/paydo", """
+                {"accountNo":"1","payAmount":"%s","txNo":"%s"}""".formatted(amount, txNo));
+        assertThat(response.status()).isEqualTo(200);
+    }
+
+    private TestHttp http() {
+        return new TestHttp("http://127.0.0.1:" + port);
+    }
+
+    private TestJournal journal() {
+        return new TestJournal(http());
+    }
+
+    private static String newTxNo() {
+        return "it-" + UUID.randomUUID();
+    }
+}
