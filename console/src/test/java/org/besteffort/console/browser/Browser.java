@@ -3,6 +3,7 @@ package org.besteffort.console.browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -95,8 +96,9 @@ final class Browser implements AutoCloseable {
 
     /** Waits until the condition holds (not null, not false), or fails with what it was waiting for. */
     <T> T await(String what, Duration timeout, ExpectedCondition<T> condition) {
+        // The page redraws what changed: an element read a moment ago may be gone, which is "not yet", not a failure.
         return new WebDriverWait(driver, timeout).withMessage(what).pollingEvery(Duration.ofMillis(100))
-                .until(condition);
+                .ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     Object script(String script, Object... args) {

@@ -157,6 +157,10 @@ class ConsoleBrowserIT {
         browser.await("the scenario's verdict", Duration.ofSeconds(60),
                 d -> "as-expected".equals(browser.find("narration-panel").getAttribute("data-state")));
         assertThat(browser.find("narration").getText()).contains("Result:");
+        browser.await("the scenario's recharge to show as credited", SHORT, d -> browser.script(
+                "return document.querySelectorAll('[data-test=timeline][data-status=\"in flight\"]').length === 0;")
+                .equals(true));
+        browser.script("window.scrollTo(0, 0);");
         browser.screenshot("console-scenario");
     }
 
@@ -194,9 +198,11 @@ class ConsoleBrowserIT {
         return By.cssSelector("[data-test=timeline][data-tx-no=\"" + txNo + "\"]");
     }
 
+    /** The steps of a timeline, read in one go: the page may redraw them between two reads. */
+    @SuppressWarnings("unchecked")
     private static List<String> steps(WebElement timeline) {
-        return timeline.findElements(Browser.byTest("step")).stream().map(step -> step.getAttribute("data-step"))
-                .toList();
+        return (List<String>) browser.script("return Array.from(arguments[0].querySelectorAll('[data-test=step]'))"
+                + ".map(step => step.dataset.step);", timeline);
     }
 
     private static void expand(WebElement timeline) {
