@@ -5,6 +5,7 @@ import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,13 @@ public interface AccountMapper {
             FROM account_info WHERE account_no = #{accountNo}
             """)
     Optional<Account> findByAccountNo(String accountNo);
+
+    /** The first accounts in the order they were opened: what the checkout page offers to top up. */
+    @Select("""
+            SELECT account_no, account_name, account_balance
+            FROM account_info ORDER BY id LIMIT #{limit}
+            """)
+    List<Account> firstAccounts(int limit);
 
     /** Adds to the balance in the database, never read-modify-write in Java; 0 rows means no such account. */
     @Update("""
