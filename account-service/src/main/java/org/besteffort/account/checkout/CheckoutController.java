@@ -21,13 +21,15 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import java.math.RoundingMode;
 import java.net.URI;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * The merchant's checkout: a form (account, amount) that records a pending recharge and sends the payer's browser to
- * pay-service's cashier with the order. A refused form is shown again, with its errors, as 400, and writes nothing.
+ * pay-service's cashier with the order. A refused form is shown again with its errors (200, as a browser expects a
+ * form page) and writes nothing; {@code POST /recharges} is the API that answers 400.
  */
 @Controller
 class CheckoutController {
@@ -62,7 +64,7 @@ class CheckoutController {
             try {
                 return seeOther(cashier(recharges.startAtCashier(recharge)));
             } catch (RechargeAmountTooLarge tooLarge) {
-                errors.put("amount", "must be at most " + recharges.maxAmount().toPlainString());
+                errors.put("amount", "must be at most " + maxAmount());
             } catch (AccountNotFound unknown) {
                 errors.put("accountNo", "is not an account of this bank");
             } catch (NotifyUrlNotConfigured misconfigured) {
@@ -70,8 +72,9 @@ class CheckoutController {
                 return new ModelAndView("checkout", HttpStatus.SERVICE_UNAVAILABLE);
             }
         }
+        // 200, not 400: the payer sees the form again either way, but a browser logs a 4xx page as a console error.
         fill(model, errors, null, accountNo, amount);
-        return new ModelAndView("checkout", HttpStatus.BAD_REQUEST);
+        return new ModelAndView("checkout");
     }
 
     /** The form's model; a refused form keeps what the payer typed, as typed. */
@@ -79,9 +82,14 @@ class CheckoutController {
         model.addAttribute("accounts", accounts.firstAccounts(ACCOUNTS_OFFERED));
         model.addAttribute("accountNo", accountNo);
         model.addAttribute("amount", amount);
-        model.addAttribute("maxAmount", recharges.maxAmount().toPlainString());
+        model.addAttribute("maxAmount", maxAmount());
         model.addAttribute("errors", errors);
         model.addAttribute("problem", problem);
+    }
+
+    /** The limit as money reads: 1000000.00, whichever way the configuration wrote it. */
+    private String maxAmount() {
+        return recharges.maxAmount().setScale(2, RoundingMode.DOWN).toPlainString();
     }
 
     /**
