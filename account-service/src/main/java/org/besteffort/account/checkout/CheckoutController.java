@@ -28,8 +28,7 @@ import java.util.TreeMap;
 
 /**
  * The merchant's checkout: a form (account, amount) that records a pending recharge and sends the payer's browser to
- * pay-service's cashier with the order. A refused form is shown again with its errors (200, as a browser expects a
- * form page) and writes nothing; {@code POST /recharges} is the API that answers 400.
+ * pay-service's cashier with the order.
  */
 @Controller
 class CheckoutController {
@@ -54,7 +53,10 @@ class CheckoutController {
         return "checkout";
     }
 
-    /** 303 to the cashier: the order travels in the address, as Alipay's page pay form does. */
+    /**
+     * 303 to the cashier: the order travels in the address, as Alipay's page pay form does. A refused form is shown
+     * again with its errors and what was typed, and writes nothing; {@code POST /recharges} is the API that answers 400.
+     */
     @PostMapping("/checkout")
     ModelAndView start(@Valid @ModelAttribute("recharge") RechargeRequest recharge, BindingResult binding,
                        @RequestParam(required = false) String accountNo, @RequestParam(required = false) String amount,

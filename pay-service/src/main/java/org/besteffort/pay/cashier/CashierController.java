@@ -16,8 +16,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 import java.net.URI;
 
 /**
- * The cashier page: shows the merchant's order to the payer, pays it once confirmed, and sends the browser back.
- * Every refusal is a 400 problem before anything is written, as at {@code /paydo}.
+ * The cashier page: shows the merchant's order to the payer, pays it once confirmed, and sends the browser back to the
+ * merchant's return URL.
  */
 @Controller
 class CashierController {
@@ -53,7 +53,7 @@ class CashierController {
         return ResponseEntity.status(HttpStatus.SEE_OTHER).location(backTo(returnUrl, payment)).build();
     }
 
-    /** The checks of {@code /paydo}, then the return URL's; the checked return URL. */
+    /** The checks of {@code /paydo}, then the return URL's; the checked return URL. A refusal is a 400 problem. */
     private URI check(CashierRequest order) {
         payments.checkPayable(order.pay());
         return returnUrls.check(order.receiverId(), order.returnUrl());

@@ -13,8 +13,8 @@ import java.math.RoundingMode;
 
 /**
  * The merchant's order as the payer's browser brings it to the cashier (the query of {@code GET /cashier}, the form of
- * {@code POST /cashier}): a pay request whose txNo, notify target and return URL are all required. The constraints
- * are {@link PayRequest}'s, with the same messages.
+ * {@code POST /cashier}): {@link PayRequest}'s constraints and messages, with the txNo, the notify target and a return
+ * URL all required.
  *
  * @param txNo      the merchant's order number (Alipay's {@code out_trade_no}); makes paying twice impossible
  * @param returnUrl where the browser goes back afterwards (Alipay's {@code return_url}), below a registered base
