@@ -1,6 +1,7 @@
 package org.besteffort.account;
 
 import org.besteffort.account.account.AccountNotFound;
+import org.besteffort.account.checkout.OrderStreamsExhausted;
 import org.besteffort.account.notify.NotificationNotVerified;
 import org.besteffort.account.notify.NotificationRefused;
 import org.besteffort.account.notify.NotificationUnreadable;
@@ -63,6 +64,12 @@ class AccountProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
         problem.setProperty("txNo", e.txNo());
         return problem;
+    }
+
+    /** 503, not 429: the limit is this instance's, not the caller's; the page tells the payer to reload later. */
+    @ExceptionHandler
+    ProblemDetail orderStreamsExhausted(OrderStreamsExhausted e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
     }
 
     /** Names each invalid field, so that a tester sees what to fix. */

@@ -52,8 +52,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         // Two secrets, as during a key rotation: application.yml's laptop secret and a second one.
         "receiver.notify.secrets[0]=" + AccountServiceITSupport.NOTIFY_SECRET,
         "receiver.notify.secrets[1]=" + AccountServiceITSupport.NOTIFY_SECOND_SECRET,
-        // This instance listens on a random port, not on application-local.yml's 8082: no notify URL for recharges.
-        "recharge.notify.url="})
+        // The notify URL pay-service's local profile registers (the cashier takes no order without one). No notify
+        // gateway runs in these tests, so nothing posts to it: pay results arrive by message and by reconciliation.
+        "recharge.notify.url=http://127.0.0.1:8082/notify/pay-result"})
 @ActiveProfiles("local")
 @Import(AccountServiceITSupport.AppliedOutcomes.class)
 public abstract class AccountServiceITSupport {
@@ -75,6 +76,9 @@ public abstract class AccountServiceITSupport {
         registry.add("spring.datasource.url", () -> infra.database().jdbcUrl("bank1"));
         registry.add("rocketmq.name-server", () -> infra.broker().nameServerAddress());
         registry.add("pay-service.url", () -> PayServiceProcess.shared().url());
+        // The checkout sends the browser to this pay-service's cashier; checkout.public-url stays 127.0.0.1:8082, the
+        // return URL base pay-service's local profile registers (this instance's own port is random).
+        registry.add("checkout.pay-service-url", () -> PayServiceProcess.shared().url());
     }
 
     protected TestHttp accountService() {

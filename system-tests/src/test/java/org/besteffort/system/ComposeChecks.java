@@ -315,6 +315,49 @@ record ComposeChecks(ComposeFile compose) {
         return problems;
     }
 
+    /**
+     * The checkout in a browser on the host: account-service sends it to a port where the host reaches pay-service's
+     * cashier, and says it can be reached back at a port it publishes itself, below a return URL base pay-service
+     * registers for its receiver; else the cashier refuses every checkout, or sends the payer nowhere.
+     */
+    List<String> checkoutProblems() {
+        List<String> problems = new ArrayList<>();
+        for (ComposeService account : modules("account-service")) {
+            ServiceConfiguration configuration = configuration(account);
+            Map<String, String> environment = account.environment();
+            String publicUrl = configuration.effective(environment, "checkout.public-url").orElse("");
+            String cashierUrl = configuration.effective(environment, "checkout.pay-service-url").orElse("");
+            if (!publishedAt(account, URI.create(publicUrl))) {
+                problems.add(account.name() + ": checkout.public-url " + publicUrl + " is not a port it publishes on"
+                        + " the host: the cashier would send the payer nowhere");
+            }
+            String receiver = configuration.effective(environment, "recharge.notify.receiver-id").orElse("");
+            String returnUrl = publicUrl.replaceFirst("/$", "") + "/checkout/orders/";
+            for (ComposeService payService : modules("pay-service")) {
+                if (!publishedAt(payService, URI.create(cashierUrl))) {
+                    problems.add(account.name() + ": checkout.pay-service-url " + cashierUrl + " is not a port "
+                            + payService.name() + " publishes on the host: a browser would not reach the cashier");
+                }
+                Registration registration = configuration(payService).bind(payService.environment(), "pay.receivers",
+                        Bindable.mapOf(String.class, Registration.class)).orElse(Map.of())
+                        .getOrDefault(receiver, Registration.NONE);
+                if (registration.returnUrls().stream().noneMatch(returnUrl::startsWith)) {
+                    problems.add(payService.name() + ": registers no return URL base of " + returnUrl + " for "
+                            + receiver + " (" + account.name() + "'s orders): its cashier would refuse every checkout");
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** Whether a browser on the host reaches the service at this URL: a loopback host and a port it publishes. */
+    private boolean publishedAt(ComposeService service, URI url) {
+        int listensOn = configuration(service).serverPort(service.environment());
+        boolean loopback = "127.0.0.1".equals(url.getHost()) || "localhost".equals(url.getHost());
+        return loopback && service.ports().stream().anyMatch(mapping -> mapping.published() != null
+                && mapping.published() == url.getPort() && mapping.target() == listensOn);
+    }
+
     /** Mounted files exist, and MySQL initialises from every script of sql/, in order, as the tests do. */
     List<String> mountProblems() {
         List<String> problems = new ArrayList<>();
@@ -635,8 +678,8 @@ record ComposeChecks(ComposeFile compose) {
     }
 
     /** The part of a receiver's registration, in pay-service or the gateway, that these checks read. */
-    record Registration(@DefaultValue List<String> notifyUrls) {
+    record Registration(@DefaultValue List<String> notifyUrls, @DefaultValue List<String> returnUrls) {
 
-        static final Registration NONE = new Registration(List.of());
+        static final Registration NONE = new Registration(List.of(), List.of());
     }
 }

@@ -66,6 +66,11 @@ class ComposeFileTests {
     }
 
     @Test
+    void sendsTheCheckoutsBrowserToTheCashierAndBackToEachReplicaByPublishedPorts() {
+        assertThat(checks.checkoutProblems()).isEmpty();
+    }
+
+    @Test
     void mountsFilesThatExistAndEverySqlScriptInOrder() {
         assertThat(checks.mountProblems()).isEmpty();
     }
@@ -174,6 +179,22 @@ class ComposeFileTests {
         assertThat(broken.notifyUrlProblems()).containsExactly("notify-gateway: gateway.allow-private-addresses is"
                 + " false, but bank1's notify URLs name containers, whose addresses are private: every delivery would"
                 + " be refused");
+    }
+
+    @Test
+    void reportsAReplicaWhoseOrderPagesTheCashierWouldRefuseOrNotReach() {
+        ComposeChecks otherPort = brokenBy("CHECKOUT_PUBLIC_URL: http://127.0.0.1:8084",
+                "CHECKOUT_PUBLIC_URL: http://127.0.0.1:8085");
+        ComposeChecks containerName = brokenBy("CHECKOUT_PAY_SERVICE_URL: http://127.0.0.1:8081",
+                "CHECKOUT_PAY_SERVICE_URL: http://pay-service:8081");
+
+        assertThat(otherPort.checkoutProblems()).containsExactly(
+                "account-service-2: checkout.public-url http://127.0.0.1:8085 is not a port it publishes on the host:"
+                        + " the cashier would send the payer nowhere",
+                "pay-service: registers no return URL base of http://127.0.0.1:8085/checkout/orders/ for bank1"
+                        + " (account-service-2's orders): its cashier would refuse every checkout");
+        assertThat(containerName.checkoutProblems()).hasSize(2).allSatisfy(problem -> assertThat(problem)
+                .contains("checkout.pay-service-url http://pay-service:8081 is not a port pay-service publishes"));
     }
 
     @Test

@@ -18,10 +18,10 @@ class AccountController {
         this.accounts = accounts;
     }
 
-    /** Every account with its balance (at most the first 1000 by number). */
+    /** Every account with its balance (at most the first 1000 opened). */
     @GetMapping("/accounts")
     List<Account> accounts() {
-        return accounts.list(1000);
+        return accounts.firstAccounts(1000);
     }
 
     @GetMapping("/accounts/{accountNo}")

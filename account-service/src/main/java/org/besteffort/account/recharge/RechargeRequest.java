@@ -9,9 +9,9 @@ import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
 
 /**
- * The body of {@code POST /recharges}: top up this account by this amount.
+ * The body of {@code POST /recharges}, or the checkout form: top up this account by this amount.
  */
-record RechargeRequest(
+public record RechargeRequest(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,32}", message = "must be 1-32 letters, digits, '-' or '_'")
         String accountNo,
         @NotNull @DecimalMin(value = "0.00", inclusive = false, message = "must be greater than 0")

@@ -10,16 +10,17 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 
+import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
- * Starts recharges: records one as pending, then asks pay-service to pay it, outside any transaction.
+ * Starts recharges: records one as pending, then asks pay-service to pay it, outside any transaction, or leaves the
+ * paying to the payer at pay-service's cashier.
  */
 @Service
-class RechargeService {
+public class RechargeService {
 
     private static final Logger log = LoggerFactory.getLogger(RechargeService.class);
 
@@ -43,15 +44,8 @@ class RechargeService {
      * then requests the pay. Its result arrives later, by notification or by reconciliation.
      */
     Recharge start(RechargeRequest request) {
-        if (request.amount().compareTo(properties.maxAmount()) > 0) {
-            throw new RechargeAmountTooLarge(properties.maxAmount());
-        }
-        accounts.findByAccountNo(request.accountNo()).orElseThrow(() -> new AccountNotFound(request.accountNo()));
-        String txNo = UUID.randomUUID().toString();
+        String txNo = recordPending(request, "");
         try (var ignored = MDC.putCloseable("txNo", txNo)) {
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            recharges.insertPending(txNo, request.accountNo(), request.amount(), now);
-            log.info("recharge {} started: account {} amount {}", txNo, request.accountNo(), request.amount());
             try {
                 payService.pay(order(request, txNo));
             } catch (FeignException.FeignClientException refused) {
@@ -67,6 +61,41 @@ class RechargeService {
         }
     }
 
+    /**
+     * Records the recharge as PENDING, as {@link #start} does, but pays nothing: the payer's browser takes the returned
+     * order to pay-service's cashier (Alipay's computer website pay). Its result arrives as for any recharge, by
+     * notification or by reconciliation, which asks about it like any other pending one.
+     *
+     * @throws NotifyUrlNotConfigured  if {@code recharge.notify.*} names no notify URL: the cashier requires one
+     * @throws RechargeAmountTooLarge if the amount is above {@code recharge.max-amount}
+     * @throws AccountNotFound        if there is no such account
+     */
+    public PayOrder startAtCashier(RechargeRequest request) {
+        RechargeProperties.Notify notify = properties.notifyTarget().orElseThrow(NotifyUrlNotConfigured::new);
+        String txNo = recordPending(request, " for the cashier");
+        return new PayOrder(request.accountNo(), request.amount(), txNo, notify.receiverId(), notify.url());
+    }
+
+    /** The largest amount a recharge may have. */
+    public BigDecimal maxAmount() {
+        return properties.maxAmount();
+    }
+
+    /** Checks the request, then records it as PENDING under a new txNo; nothing is written if a check fails. */
+    private String recordPending(RechargeRequest request, String how) {
+        if (request.amount().compareTo(properties.maxAmount()) > 0) {
+            throw new RechargeAmountTooLarge(properties.maxAmount());
+        }
+        accounts.findByAccountNo(request.accountNo()).orElseThrow(() -> new AccountNotFound(request.accountNo()));
+        String txNo = UUID.randomUUID().toString();
+        try (var ignored = MDC.putCloseable("txNo", txNo)) {
+            recharges.insertPending(txNo, request.accountNo(), request.amount(),
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            log.info("recharge {} started{}: account {} amount {}", txNo, how, request.accountNo(), request.amount());
+        }
+        return txNo;
+    }
+
     /** The pay order, naming this receiver's notify URL when one is configured (scheme 2). */
     private PayOrder order(RechargeRequest request, String txNo) {
         return properties.notifyTarget()
@@ -75,7 +104,8 @@ class RechargeService {
                 .orElseGet(() -> new PayOrder(request.accountNo(), request.amount(), txNo));
     }
 
-    Recharge find(String txNo) {
+    /** The recharge with this txNo; {@link RechargeNotFound} if there is none. */
+    public Recharge find(String txNo) {
         return recharges.findByTxNo(txNo).orElseThrow(() -> new RechargeNotFound(txNo));
     }
 }

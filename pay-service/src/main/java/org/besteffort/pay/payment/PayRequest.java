@@ -10,14 +10,15 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 
 /**
- * A request to pay: the body of {@code POST /paydo} or the query of the course's {@code GET /paydo}.
+ * A request to pay: the body of {@code POST /paydo}, the query of the course's {@code GET /paydo}, or what the payer
+ * confirmed at the cashier.
  *
  * @param txNo       optional; when given, repeating the request is safe (same body returns the same pay)
  * @param receiverId optional, with notifyUrl (scheme 2): the registered receiver to notify over HTTP
  * @param notifyUrl  optional, with receiverId (scheme 2): where to notify it, one of the URLs it registered
  */
 @NotifyTargetComplete
-record PayRequest(
+public record PayRequest(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,32}", message = "must be 1-32 letters, digits, '-' or '_'")
         String accountNo,
         @NotNull @DecimalMin(value = "0.00", inclusive = false, message = "must be greater than 0")
@@ -31,7 +32,7 @@ record PayRequest(
         String notifyUrl) {
 
     /** A pay nobody asked to be notified of over HTTP. */
-    PayRequest(String accountNo, BigDecimal payAmount, String txNo) {
+    public PayRequest(String accountNo, BigDecimal payAmount, String txNo) {
         this(accountNo, payAmount, txNo, null, null);
     }
 }

@@ -55,6 +55,13 @@ class PaymentProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler
+    ProblemDetail returnUrlNotAllowed(ReturnUrlNotAllowed e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setProperty("errors", Map.of("returnUrl", e.reason()));
+        return problem;
+    }
+
     /** Names each invalid field, so that a tester sees what to fix. */
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,

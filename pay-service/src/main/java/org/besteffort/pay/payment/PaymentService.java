@@ -14,6 +14,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -49,12 +50,9 @@ public class PaymentService {
      * @throws ReceiverNotRegistered if the pay names a receiver nobody registered
      * @throws NotifyUrlNotAllowed   if the pay names a notify URL that may not be called
      */
-    Payment pay(PayRequest request) {
-        if (request.payAmount().compareTo(properties.maxAmount()) > 0) {
-            throw new PayAmountTooLarge(properties.maxAmount());
-        }
-        // Before the transaction: a refused notify target writes nothing and is never announced.
-        notifyTargets.check(request);
+    public Payment pay(PayRequest request) {
+        // Before the transaction: a refused amount or notify target writes nothing and is never announced.
+        checkPayable(request);
         String txNo = request.txNo() != null ? request.txNo() : UUID.randomUUID().toString();
         try (var ignored = MDC.putCloseable("txNo", txNo)) {
             try {
@@ -65,6 +63,37 @@ public class PaymentService {
                 return replay(payments.findByTxNo(txNo).orElseThrow(), request);
             }
         }
+    }
+
+    /**
+     * Passes when {@link #pay} would accept this request, without recording anything: what the cashier checks before
+     * it shows a pay to the payer.
+     *
+     * @throws PayAmountTooLarge     if the amount is above the configured maximum
+     * @throws ReceiverNotRegistered if the pay names a receiver nobody registered
+     * @throws NotifyUrlNotAllowed   if the pay names a notify URL that may not be called
+     */
+    public void checkPayable(PayRequest request) {
+        if (request.payAmount().compareTo(properties.maxAmount()) > 0) {
+            throw new PayAmountTooLarge(properties.maxAmount());
+        }
+        notifyTargets.check(request);
+    }
+
+    /**
+     * The pay already recorded under the request's txNo, if any: the cashier shows it instead of paying twice.
+     *
+     * @throws PaymentConflict if the txNo is taken by a different pay
+     */
+    public Optional<Payment> recordedFor(PayRequest request) {
+        if (request.txNo() == null) {
+            return Optional.empty();
+        }
+        Optional<Payment> recorded = payments.findByTxNo(request.txNo());
+        if (recorded.isPresent() && !recorded.get().sameRequestAs(request)) {
+            throw new PaymentConflict(request.txNo());
+        }
+        return recorded;
     }
 
     /** The pay recorded under this txNo. */

@@ -21,8 +21,8 @@ class NotifyTargetsTests {
     private static final String OTHER_RECEIVERS_URL = "https://198.51.100.20/notify";
 
     private static final Map<String, PayProperties.Receiver> RECEIVERS = Map.of(
-            "shop-1", new PayProperties.Receiver(List.of(PUBLIC_URL, LOOPBACK_URL)),
-            "shop-2", new PayProperties.Receiver(List.of(OTHER_RECEIVERS_URL)));
+            "shop-1", new PayProperties.Receiver(List.of(PUBLIC_URL, LOOPBACK_URL), List.of()),
+            "shop-2", new PayProperties.Receiver(List.of(OTHER_RECEIVERS_URL), List.of()));
 
     private final NotifyTargets targets = targets(false);
 

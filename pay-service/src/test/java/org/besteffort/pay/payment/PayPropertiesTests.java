@@ -57,6 +57,22 @@ class PayPropertiesTests {
         assertThat(local.allowPrivateNotifyUrls()).isTrue();
     }
 
+    @Test
+    void registersBank1sOrderPagesAsItsReturnUrlsWhereABrowserReachesThem() throws IOException {
+        PayProperties byDefault = bind(yaml("application.yml"));
+        PayProperties local = bind(yaml("application-local.yml"), yaml("application.yml"));
+        PayProperties fromEnvironment = bind(environment(Map.of(
+                "PAY_RECEIVERS_SHOP2_RETURN_URLS_0", "https://shop.example/orders/")), yaml("application.yml"));
+
+        assertThat(byDefault.receiver("bank1").orElseThrow().returnUrls()).containsExactly(
+                "http://127.0.0.1:8082/checkout/orders/", "http://127.0.0.1:8084/checkout/orders/");
+        assertThat(local.receiver("bank1").orElseThrow().returnUrls())
+                .containsExactly("http://127.0.0.1:8082/checkout/orders/");
+        assertThat(fromEnvironment.receiver("shop2").orElseThrow().returnUrls())
+                .containsExactly("https://shop.example/orders/");
+        assertThat(fromEnvironment.receiver("shop2").orElseThrow().notifyUrls()).isEmpty();
+    }
+
     private static List<PropertySource<?>> yaml(String file) throws IOException {
         return new YamlPropertySourceLoader().load(file, new ClassPathResource(file));
     }
