@@ -131,7 +131,7 @@ class OrderControllerTests {
         assertThat(streams.openStreams()).isEqualTo(1);
 
         given(orders.find("tx-1")).willReturn(SETTLED);
-        events.publishEvent(new PayResultApplied("tx-1", SettledBy.NOTIFY, ApplyOutcome.CREDITED));
+        events.publishEvent(new PayResultApplied("tx-1", SettledBy.NOTIFY, ApplyOutcome.CREDITED, 1, "1", new BigDecimal("100.00")));
 
         mvc.perform(asyncDispatch(stream)).andExpect(status().isOk());
         assertThat(stream.getResponse().getContentType()).startsWith(MediaType.TEXT_EVENT_STREAM_VALUE);
@@ -162,7 +162,7 @@ class OrderControllerTests {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 
         given(orders.find("tx-1")).willReturn(SETTLED);
-        events.publishEvent(new PayResultApplied("tx-1", SettledBy.MESSAGE, ApplyOutcome.CREDITED));
+        events.publishEvent(new PayResultApplied("tx-1", SettledBy.MESSAGE, ApplyOutcome.CREDITED, 1, "1", new BigDecimal("100.00")));
         mvc.perform(asyncDispatch(first)).andExpect(status().isOk());
         mvc.perform(asyncDispatch(second)).andExpect(status().isOk());
         assertThat(streams.openStreams()).isZero();
@@ -177,7 +177,7 @@ class OrderControllerTests {
         own.open("tx-2");
         given(orders.find("tx-2")).willThrow(new IllegalStateException("database down"));
 
-        own.on(new PayResultApplied("tx-2", SettledBy.MESSAGE, ApplyOutcome.CREDITED));
+        own.on(new PayResultApplied("tx-2", SettledBy.MESSAGE, ApplyOutcome.CREDITED, 1, "1", new BigDecimal("100.00")));
 
         assertThat(own.openStreams()).isEqualTo(1);
     }
