@@ -89,6 +89,8 @@ public final class DrillStack implements AutoCloseable {
                 "--statement.settle-lag=2s"));
         if (withGateway) {
             payArgs.add("--pay.receivers." + RECEIVER_ID + ".notify-urls[0]=" + notifyUrl());
+            // The merchant's order pages, where the cashier may send the payer back (the Alipay flow).
+            payArgs.add("--pay.receivers." + RECEIVER_ID + ".return-urls[0]=" + accountUrl() + "/checkout/orders/");
         }
         payService = startService("pay-service", payPort, "bank1_pay", payArgs);
         // The gateway needs neither service to start: let it boot while account-service does.
@@ -115,6 +117,8 @@ public final class DrillStack implements AutoCloseable {
         if (withGateway) {
             args.add("--faults.notify-fail-fraction=" + faults.notifyFailFraction());
             args.add("--recharge.notify.url=" + notifyUrl());
+            args.add("--checkout.pay-service-url=" + payUrl());
+            args.add("--checkout.public-url=" + accountUrl());
         }
         accountService = startService("account-service", accountPort, "bank1", args);
     }

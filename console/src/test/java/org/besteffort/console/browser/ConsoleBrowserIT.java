@@ -13,6 +13,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -83,8 +84,7 @@ class ConsoleBrowserIT {
     }
 
     @AfterEach
-    void thePageLoggedNoErrorAndWasNeverReloaded() {
-        assertThat(browser.script("return window.sameDocument === true;")).isEqualTo(true);
+    void thePagesLoggedNoError() {
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
@@ -101,6 +101,7 @@ class ConsoleBrowserIT {
         browser.await("the balance of account 2 to grow by 12.34", SHORT,
                 d -> balanceOf("2").compareTo(before.add(new BigDecimal("12.34"))) == 0);
         expand(timeline);
+        assertTheConsoleWasNeverReloaded();
         browser.screenshot("console-pay-credited");
     }
 
@@ -121,6 +122,7 @@ class ConsoleBrowserIT {
                 .startsWith("settled by reconciliation");
         assertThat(steps(timeline)).contains("DROPPED").doesNotContain("ANNOUNCED");
         expand(timeline);
+        assertTheConsoleWasNeverReloaded();
         browser.screenshot("console-dropped-then-reconciled");
     }
 
@@ -145,6 +147,7 @@ class ConsoleBrowserIT {
                 d -> browser.find("actions").getText().toLowerCase().contains("renotify"));
         assertThat(balanceOf("4")).isEqualByComparingTo(before.add(new BigDecimal("5.00")));
         expand(timeline);
+        assertTheConsoleWasNeverReloaded();
         browser.screenshot("console-renotified");
     }
 
@@ -161,7 +164,50 @@ class ConsoleBrowserIT {
                 "return document.querySelectorAll('[data-test=timeline][data-status=\"in flight\"]').length === 0;")
                 .equals(true));
         browser.script("window.scrollTo(0, 0);");
+        assertTheConsoleWasNeverReloaded();
         browser.screenshot("console-scenario");
+    }
+
+    @Test
+    void theCheckoutComesBackPendingAndTurnsToSuccessByItselfWhenTheAsynchronousResultLands() {
+        // Hold the asynchronous results back a few seconds, so that the order is seen pending first: the first message
+        // delivery fails (redelivered 10 s later) and the notify URL answers 503 three times (the gateway tries again).
+        post(stack.accountUrl() + "/ops/faults", "{\"failNextDeliveries\":1,\"failNextNotifies\":3}");
+        try {
+            BigDecimal before = balanceAtTheReceiver("5");
+            browser.find("checkout-link").click();
+
+            new Select(browser.await("the merchant's checkout page", SHORT, d -> browser.find("account")))
+                    .selectByValue("5");
+            WebElement amount = browser.find("amount");
+            amount.clear();
+            amount.sendKeys("66.60");
+            browser.screenshot("checkout-1-merchant");
+            browser.find("pay").click();
+
+            WebElement cashierAmount = browser.await("the provider's cashier", SHORT,
+                    d -> browser.find("cashier-amount"));
+            assertThat(cashierAmount.getText()).contains("66.60");
+            browser.screenshot("checkout-2-cashier");
+            browser.find("cashier-pay").click();
+
+            WebElement status = browser.await("the order page the cashier sends the payer back to", SHORT,
+                    d -> browser.find("order-status"));
+            assertThat(status.getText()).isEqualTo("pending");
+            assertThat(browser.find("return-result").getText()).contains("SUCCESS").contains("not trusted");
+            browser.script("window.sameDocument = true;");
+            browser.screenshot("checkout-3-returned-pending");
+
+            browser.await("the order to turn to success by itself", Duration.ofSeconds(60),
+                    d -> browser.find("order-status").getText().equals("success"));
+            assertThat(browser.find("order-settled-by").getText()).isNotBlank();
+            assertThat(browser.script("return window.sameDocument === true;")).isEqualTo(true);
+            browser.screenshot("checkout-4-success");
+            assertThat(balanceAtTheReceiver("5"))
+                    .isEqualByComparingTo(before.add(new BigDecimal("66.60")));
+        } finally {
+            post(stack.accountUrl() + "/ops/faults", "{\"failNextDeliveries\":0,\"failNextNotifies\":0}");
+        }
     }
 
     // ---- the trainee's steps ------------------------------------------------------------------------------------
@@ -212,6 +258,27 @@ class ConsoleBrowserIT {
     private static BigDecimal balanceOf(String accountNo) {
         return new BigDecimal(browser.driver().findElement(By.cssSelector(
                 "[data-test=account][data-account-no=\"" + accountNo + "\"] [data-test=balance]")).getText());
+    }
+
+    private static void assertTheConsoleWasNeverReloaded() {
+        assertThat(browser.script("return window.sameDocument === true;")).isEqualTo(true);
+    }
+
+    private static void post(String url, String json) {
+        try {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as("POST %s: %s", url, answer.body()).isEqualTo(200);
+        } catch (Exception e) {
+            throw new AssertionError("POST " + url + " failed", e);
+        }
+    }
+
+    /** A balance as account-service answers it, not as the page shows it. */
+    private static BigDecimal balanceAtTheReceiver(String accountNo) {
+        return JsonMapper.builder().build().readTree(get(stack.accountUrl() + "/accounts/" + accountNo))
+                .get("accountBalance").decimalValue();
     }
 
     private static String get(String url) {
