@@ -22,6 +22,8 @@ import java.time.Duration;
  * @param timelinesKept        how many pays the console remembers (the newest)
  * @param timelinesShown       how many of them the page shows
  * @param scenarios            whether the page may run the narrated scenarios (they flip fault switches: local only)
+ * @param links                where the page's links send the browser, when that is not where the console reaches the
+ *                             services (in docker-compose the console calls containers, the browser calls localhost)
  */
 @ConfigurationProperties("console")
 public record ConsoleProperties(URI payService, URI accountService, URI notifyGateway, String notifyUrl,
@@ -30,5 +32,30 @@ public record ConsoleProperties(URI payService, URI accountService, URI notifyGa
                                 @DefaultValue("2s") Duration refreshEvery,
                                 @DefaultValue("200") int timelinesKept,
                                 @DefaultValue("30") int timelinesShown,
-                                @DefaultValue("false") boolean scenarios) {
+                                @DefaultValue("false") boolean scenarios,
+                                @DefaultValue Links links) {
+
+    /**
+     * The addresses a browser uses; each unset one is the address the console itself uses.
+     *
+     * @param checkout the merchant's checkout page (account-service's {@code /checkout})
+     */
+    public record Links(URI payService, URI accountService, URI notifyGateway, URI checkout) {
+    }
+
+    public URI payServiceLink() {
+        return links.payService() != null ? links.payService() : payService;
+    }
+
+    public URI accountServiceLink() {
+        return links.accountService() != null ? links.accountService() : accountService;
+    }
+
+    public URI notifyGatewayLink() {
+        return links.notifyGateway() != null ? links.notifyGateway() : notifyGateway;
+    }
+
+    public URI checkoutLink() {
+        return links.checkout() != null ? links.checkout() : accountServiceLink().resolve("/checkout");
+    }
 }

@@ -30,11 +30,11 @@ class ConsoleController {
 
     @GetMapping("/")
     String console(Model model) {
-        model.addAttribute("payService", properties.payService());
-        model.addAttribute("accountService", properties.accountService());
-        model.addAttribute("notifyGateway", properties.notifyGateway());
+        model.addAttribute("payService", properties.payServiceLink());
+        model.addAttribute("accountService", properties.accountServiceLink());
+        model.addAttribute("notifyGateway", properties.notifyGatewayLink());
         model.addAttribute("notifyUrl", properties.notifyUrl());
-        model.addAttribute("checkoutUrl", properties.accountService().resolve("/checkout"));
+        model.addAttribute("checkoutUrl", properties.checkoutLink());
         model.addAttribute("scenarios", scenarios.titles());
         model.addAttribute("timelinesShown", properties.timelinesShown());
         return "console";

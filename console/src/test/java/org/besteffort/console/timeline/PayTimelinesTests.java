@@ -96,6 +96,7 @@ class PayTimelinesTests {
     static ConsoleProperties properties(int kept) {
         return new ConsoleProperties(URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:2"),
                 URI.create("http://127.0.0.1:3"), "http://127.0.0.1:2/notify/pay-result", "",
-                Duration.ofMillis(500), Duration.ofSeconds(2), kept, 30, false);
+                Duration.ofMillis(500), Duration.ofSeconds(2), kept, 30, false,
+                new ConsoleProperties.Links(null, null, null, null));
     }
 }
