@@ -75,7 +75,7 @@ class ReceiverFaultSwitch implements DeliveryFaults, NotifyFaults {
         return new State(failNext.get(), failFraction, slowBy, failNextNotifies.get(), notifyFailFraction);
     }
 
-    /** Partial: {@code {"failFraction":0.2}} changes that switch only; {@code "slowDeliveriesBy":"200ms"}. */
+    /** Partial: {@code {"failFraction":0.2}} changes that switch only; {@code "slowDeliveriesBy":"PT0.2S"}. */
     @PostMapping
     synchronized State change(@RequestBody Change change) {
         // Checked before anything changes: a refused change leaves every switch as it was.

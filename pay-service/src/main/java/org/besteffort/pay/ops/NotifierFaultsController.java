@@ -29,7 +29,7 @@ class NotifierFaultsController {
         return faults.state();
     }
 
-    /** Partial: {@code {"dropFraction":0.3}} changes that switch only; {@code "payresultUnavailableFor":"30s"}. */
+    /** Partial: {@code {"dropFraction":0.3}} changes that switch only; {@code "payresultUnavailableFor":"PT30S"}. */
     @PostMapping
     NotifierFaults.State change(@RequestBody NotifierFaults.Change change) {
         return faults.change(change);
