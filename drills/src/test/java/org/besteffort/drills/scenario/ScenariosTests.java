@@ -56,7 +56,7 @@ class ScenariosTests {
 
         assertThat(exit).isEqualTo(1);
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("no scenario named lost-message", "usage:",
-                "lose-message", "notifier-down", "receiver-down", "--gateway=http://localhost:8083");
+                "lose-message", "notifier-down", "receiver-down", "--gateway=http://127.0.0.1:8083");
     }
 
     @Test
