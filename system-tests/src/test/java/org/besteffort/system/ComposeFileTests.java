@@ -56,7 +56,7 @@ class ComposeFileTests {
     }
 
     @Test
-    void logsEachServiceInWithItsOwnUserAndSharesTheSigningKey() {
+    void logsEachServiceInWithItsOwnUserAndSharesTheSigningKeyAndTheOperatorToken() {
         assertThat(checks.credentialProblems()).isEmpty();
     }
 
@@ -68,6 +68,16 @@ class ComposeFileTests {
     @Test
     void sendsTheCheckoutsBrowserToTheCashierAndBackToEachReplicaByPublishedPorts() {
         assertThat(checks.checkoutProblems()).isEmpty();
+    }
+
+    @Test
+    void sendsTheConsolesBrowserToPortsTheRightServicesPublish() {
+        assertThat(checks.linkProblems()).isEmpty();
+    }
+
+    @Test
+    void runsTheConsolesScenariosOnlyWhereTheServicesHaveFaultSwitches() {
+        assertThat(checks.scenarioProblems()).isEmpty();
     }
 
     @Test
