@@ -77,12 +77,33 @@ record ComposeChecks(ComposeFile compose) {
             new SignatureVerifier("account-service", "receiver.signing-keys", "every notification would be parked"),
             new SignatureVerifier("notify-gateway", "gateway.pay-signing-keys", "no pay result would become a task"));
 
+    /** The properties that hold a service's base URL, each with the module that must answer there. */
+    private static final List<ServiceUrl> SERVICE_URLS = List.of(
+            new ServiceUrl("pay-service.url", "pay-service"),
+            new ServiceUrl("console.pay-service", "pay-service"),
+            new ServiceUrl("console.account-service", "account-service"),
+            new ServiceUrl("console.notify-gateway", "notify-gateway"));
+
     /** Who keeps the receivers' notify URLs (scheme 2), in which properties, and what refusing them all costs. */
     private static final List<NotifyUrlRegistry> NOTIFY_URL_REGISTRIES = List.of(
             new NotifyUrlRegistry("pay-service", "pay.receivers", "pay.allow-private-notify-urls",
-                    "/paydo would refuse every notify URL"),
+                    "/paydo would refuse every notify URL", "it would refuse the page's pays that ask for a notify"),
             new NotifyUrlRegistry("notify-gateway", "gateway.receivers", "gateway.allow-private-addresses",
-                    "every delivery would be refused"));
+                    "every delivery would be refused", "the page's pays that ask for a notify would never be"
+                    + " notified"));
+
+    /** The receiver the console's page pays for when it asks for an HTTP notify (console.js). */
+    static final String CONSOLE_RECEIVER = "bank1";
+
+    /**
+     * Where the console's page sends a browser: each link property, the module that must answer there on a port the
+     * host publishes, the path it must have, and what it falls back to when unset (ConsoleProperties' *Link methods).
+     */
+    private static final List<Link> CONSOLE_LINKS = List.of(
+            new Link("console.links.pay-service", "pay-service", "", "console.pay-service"),
+            new Link("console.links.account-service", "account-service", "", "console.account-service"),
+            new Link("console.links.notify-gateway", "notify-gateway", "", "console.notify-gateway"),
+            new Link("console.links.checkout", "account-service", "/checkout", "console.links.account-service"));
 
     List<String> unknownKeys() {
         List<String> problems = new ArrayList<>();
@@ -152,51 +173,69 @@ record ComposeChecks(ComposeFile compose) {
         return problems;
     }
 
-    /** The database, name server and pay-service addresses name services that exist, listen there and start first. */
+    /**
+     * The database and name server addresses, where a service declares them, and the addresses of other services
+     * (pay-service's, and the three the console reads) name services that exist, listen there and start first.
+     */
     List<String> addressProblems() {
         List<String> problems = new ArrayList<>();
         for (ComposeService service : compose.builtHere()) {
             ServiceConfiguration configuration = configuration(service);
             Map<String, String> environment = service.environment();
             Set<String> startsFirst = dependenciesOf(service);
-
-            URI database = URI.create(configuration.effective(environment, "spring.datasource.url").orElse("")
-                    .replaceFirst("^jdbc:", ""));
-            URI declaredDatabase = URI.create(configuration.properties().getOrDefault("spring.datasource.url", "")
-                    .replaceFirst("^jdbc:", ""));
-            expectService(problems, service, "spring.datasource.url", database.getHost(), database.getPort(),
-                    compose.running("mysql"), MYSQL_PORT, startsFirst);
-            if (!database.getPath().equals(declaredDatabase.getPath())) {
-                problems.add(service.name() + ": spring.datasource.url names schema " + database.getPath()
-                        + ", application.yml " + declaredDatabase.getPath());
+            if (configuration.properties().containsKey("spring.datasource.url")) {
+                problems.addAll(databaseAddressProblems(service, configuration, startsFirst));
             }
-            Set<String> parameters = parameters(database);
-            parameters(declaredDatabase).stream().filter(parameter -> !parameters.contains(parameter))
-                    .forEach(parameter -> problems.add(service.name() + ": spring.datasource.url drops " + parameter
-                            + " of application.yml's URL"));
-
-            String nameServers = configuration.effective(environment, "rocketmq.name-server").orElse("");
-            for (String nameServer : nameServers.split(";")) {
-                String[] hostAndPort = nameServer.split(":");
-                expectService(problems, service, "rocketmq.name-server", hostAndPort[0],
-                        hostAndPort.length > 1 ? Integer.parseInt(hostAndPort[1]) : -1,
-                        commandContains("mqnamesrv"), NAMESRV_PORT, startsFirst);
+            if (configuration.properties().containsKey("rocketmq.name-server")) {
+                String nameServers = configuration.effective(environment, "rocketmq.name-server").orElse("");
+                for (String nameServer : nameServers.split(";")) {
+                    String[] hostAndPort = nameServer.split(":");
+                    expectService(problems, service, "rocketmq.name-server", hostAndPort[0],
+                            hostAndPort.length > 1 ? Integer.parseInt(hostAndPort[1]) : -1,
+                            commandContains("mqnamesrv"), NAMESRV_PORT, startsFirst);
+                }
             }
-
-            if (configuration.properties().containsKey("pay-service.url")) {
-                URI payService = URI.create(configuration.effective(environment, "pay-service.url").orElse(""));
-                List<ComposeService> payServices = compose.builtHere().stream()
-                        .filter(candidate -> candidate.module().orElse("").equals("pay-service")).toList();
-                int payPort = payServices.isEmpty() ? -1
-                        : configuration(payServices.get(0)).serverPort(payServices.get(0).environment());
-                expectService(problems, service, "pay-service.url", payService.getHost(), payService.getPort(),
-                        payServices, payPort, startsFirst);
+            for (ServiceUrl serviceUrl : SERVICE_URLS) {
+                if (configuration.properties().containsKey(serviceUrl.property())) {
+                    URI url = URI.create(configuration.effective(environment, serviceUrl.property()).orElse(""));
+                    List<ComposeService> candidates = modules(serviceUrl.module());
+                    int port = candidates.stream().filter(candidate -> candidate.name().equals(url.getHost()))
+                            .findFirst().map(this::listensOn).orElse(-1);
+                    expectService(problems, service, serviceUrl.property(), url.getHost(), url.getPort(), candidates,
+                            port, startsFirst);
+                }
             }
         }
         return problems;
     }
 
-    /** Each service logs in as a user the MySQL init script creates, with its password, on its own schema. */
+    /** The database URL names the MySQL service, which starts first, with application.yml's schema and parameters. */
+    private List<String> databaseAddressProblems(ComposeService service, ServiceConfiguration configuration,
+                                                 Set<String> startsFirst) {
+        List<String> problems = new ArrayList<>();
+        Map<String, String> environment = service.environment();
+        URI database = URI.create(configuration.effective(environment, "spring.datasource.url").orElse("")
+                .replaceFirst("^jdbc:", ""));
+        URI declaredDatabase = URI.create(configuration.properties().getOrDefault("spring.datasource.url", "")
+                .replaceFirst("^jdbc:", ""));
+        expectService(problems, service, "spring.datasource.url", database.getHost(), database.getPort(),
+                compose.running("mysql"), MYSQL_PORT, startsFirst);
+        if (!database.getPath().equals(declaredDatabase.getPath())) {
+            problems.add(service.name() + ": spring.datasource.url names schema " + database.getPath()
+                    + ", application.yml " + declaredDatabase.getPath());
+        }
+        Set<String> parameters = parameters(database);
+        parameters(declaredDatabase).stream().filter(parameter -> !parameters.contains(parameter))
+                .forEach(parameter -> problems.add(service.name() + ": spring.datasource.url drops " + parameter
+                        + " of application.yml's URL"));
+        return problems;
+    }
+
+    /**
+     * Each service with a database logs in as a user the MySQL init script creates, with its password, on its own
+     * schema; whoever verifies pay-service's signature knows its key; the console reads the gateway's operator API
+     * with a token the gateway knows.
+     */
     List<String> credentialProblems() {
         List<String> problems = new ArrayList<>();
         List<ComposeService> databases = compose.running("mysql");
@@ -219,6 +258,9 @@ record ComposeChecks(ComposeFile compose) {
 
         for (ComposeService service : compose.builtHere()) {
             ServiceConfiguration configuration = configuration(service);
+            if (!configuration.properties().containsKey("spring.datasource.url")) {
+                continue;
+            }
             Map<String, String> environment = service.environment();
             String user = configuration.effective(environment, "spring.datasource.username").orElse("");
             String password = configuration.effective(environment, "spring.datasource.password").orElse("");
@@ -258,12 +300,27 @@ record ComposeChecks(ComposeFile compose) {
                 }
             }
         }
+
+        for (ComposeService console : modules("console")) {
+            String token = configuration(console).effective(console.environment(), "console.gateway-operator-token")
+                    .orElse("");
+            for (ComposeService gateway : modules("notify-gateway")) {
+                Map<String, String> tokens = configuration(gateway).bind(gateway.environment(),
+                        "gateway.operator.tokens", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
+                if (!tokens.containsValue(token)) {
+                    problems.add(console.name() + ": console.gateway-operator-token '" + token + "' is none of "
+                            + gateway.name() + "'s gateway.operator.tokens " + tokens.keySet() + ": the gateway would"
+                            + " refuse to show it the tasks");
+                }
+            }
+        }
         return problems;
     }
 
     /**
      * Scheme 2: each receiver's notify URLs are the same where pay-service accepts them and where the gateway calls
-     * them, name a service that listens there, and are allowed although every container has a private address.
+     * them, name a service that listens there, and are allowed although every container has a private address; the
+     * console's pays name one of bank1's.
      */
     List<String> notifyUrlProblems() {
         List<String> problems = new ArrayList<>();
@@ -312,6 +369,20 @@ record ComposeChecks(ComposeFile compose) {
                                 + ", which " + payService.name() + " accepts: such a pay would never be notified")));
             }
         }
+        for (ComposeService console : modules("console")) {
+            String notifyUrl = configuration(console).effective(console.environment(), "console.notify-url")
+                    .orElse("");
+            for (NotifyUrlRegistry registry : NOTIFY_URL_REGISTRIES) {
+                for (ComposeService service : modules(registry.module())) {
+                    if (!registrationsByService.get(service.name()).getOrDefault(CONSOLE_RECEIVER, Registration.NONE)
+                            .notifyUrls().contains(notifyUrl)) {
+                        problems.add(console.name() + ": console.notify-url " + notifyUrl + " is not one of "
+                                + CONSOLE_RECEIVER + "'s notify URLs at " + service.name() + ": "
+                                + registry.consoleConsequence());
+                    }
+                }
+            }
+        }
         return problems;
     }
 
@@ -350,9 +421,64 @@ record ComposeChecks(ComposeFile compose) {
         return problems;
     }
 
+    /**
+     * The console's page sends a browser on the host to ports that the right services publish there, not to the
+     * containers' addresses the console itself calls.
+     */
+    List<String> linkProblems() {
+        List<String> problems = new ArrayList<>();
+        for (ComposeService console : modules("console")) {
+            ServiceConfiguration configuration = configuration(console);
+            Map<String, String> environment = console.environment();
+            Map<String, String> urls = new HashMap<>();
+            for (Link link : CONSOLE_LINKS) {
+                Optional<String> set = configuration.effective(environment, link.property());
+                String url = set.orElseGet(() -> urls.getOrDefault(link.unsetFallback(),
+                        configuration.effective(environment, link.unsetFallback()).orElse(""))
+                        .replaceFirst("/$", "") + link.path());
+                urls.put(link.property(), url);
+                String which = link.property() + (set.isPresent() ? "" : " (unset: " + link.unsetFallback()
+                        + link.path() + ")");
+                URI uri = URI.create(url);
+                List<ComposeService> targets = modules(link.module());
+                if (targets.stream().noneMatch(target -> publishedAt(target, uri))) {
+                    problems.add(console.name() + ": " + which + " " + url + " is not a port published on the host by"
+                            + " any of " + targets.stream().map(ComposeService::name).toList() + ": the page would"
+                            + " send the browser nowhere");
+                }
+                if (!link.path().isEmpty() && !uri.getPath().equals(link.path())) {
+                    problems.add(console.name() + ": " + which + " " + url + " has the path '" + uri.getPath()
+                            + "', not '" + link.path() + "'");
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** The console runs its narrated scenarios only where they can flip fault switches: the local profile only. */
+    List<String> scenarioProblems() {
+        List<String> problems = new ArrayList<>();
+        for (ComposeService console : modules("console")) {
+            boolean scenarios = configuration(console).effective(console.environment(), "console.scenarios")
+                    .map(Boolean::parseBoolean).orElse(false);
+            if (!scenarios) {
+                continue;
+            }
+            for (ComposeService service : compose.builtHere()) {
+                String profiles = configuration(service).effective(service.environment(), "spring.profiles.active")
+                        .orElse("");
+                if (!service.equals(console) && !List.of(profiles.split("\\s*,\\s*")).contains("local")) {
+                    problems.add(console.name() + ": console.scenarios is true, but " + service.name() + " runs"
+                            + " without the local profile, the only one with fault switches: its scenarios would fail");
+                }
+            }
+        }
+        return problems;
+    }
+
     /** Whether a browser on the host reaches the service at this URL: a loopback host and a port it publishes. */
     private boolean publishedAt(ComposeService service, URI url) {
-        int listensOn = configuration(service).serverPort(service.environment());
+        int listensOn = listensOn(service);
         boolean loopback = "127.0.0.1".equals(url.getHost()) || "localhost".equals(url.getHost());
         return loopback && service.ports().stream().anyMatch(mapping -> mapping.published() != null
                 && mapping.published() == url.getPort() && mapping.target() == listensOn);
@@ -483,7 +609,7 @@ record ComposeChecks(ComposeFile compose) {
     /**
      * The broker registers under a name the services resolve, topics are created up front (none on the fly), with
      * enough queues for every account-service replica, and every consumer group of the topic with its retry and
-     * dead-letter topics, before any service starts.
+     * dead-letter topics, before any service that uses the broker starts.
      */
     List<String> brokerProblems() {
         List<String> problems = new ArrayList<>();
@@ -556,7 +682,8 @@ record ComposeChecks(ComposeFile compose) {
             }
         }
         for (ComposeService service : compose.builtHere()) {
-            if (!"service_completed_successfully".equals(service.dependsOn().get(init.name()))) {
+            if (configuration(service).properties().containsKey("rocketmq.name-server")
+                    && !"service_completed_successfully".equals(service.dependsOn().get(init.name()))) {
                 problems.add(service.name() + ": starts without waiting for " + init.name()
                         + " to complete successfully");
             }
@@ -588,6 +715,11 @@ record ComposeChecks(ComposeFile compose) {
 
     ServiceConfiguration configuration(ComposeService service) {
         return ServiceConfiguration.load(compose.repositoryRoot(), service.module().orElseThrow());
+    }
+
+    /** The port the service listens on in its container. */
+    private int listensOn(ComposeService service) {
+        return configuration(service).serverPort(service.environment());
     }
 
     private List<ComposeService> modules(String module) {
@@ -674,7 +806,14 @@ record ComposeChecks(ComposeFile compose) {
     private record SignatureVerifier(String module, String secretsByKeyId, String consequence) {
     }
 
-    private record NotifyUrlRegistry(String module, String receivers, String allowPrivate, String consequence) {
+    private record NotifyUrlRegistry(String module, String receivers, String allowPrivate, String consequence,
+                                     String consoleConsequence) {
+    }
+
+    private record ServiceUrl(String property, String module) {
+    }
+
+    private record Link(String property, String module, String path, String unsetFallback) {
     }
 
     /** The part of a receiver's registration, in pay-service or the gateway, that these checks read. */

@@ -46,7 +46,7 @@ record ComposeFile(Path repositoryRoot, Map<String, Object> yaml) {
         return Optional.ofNullable(services().get(name));
     }
 
-    /** The services whose image is one of this repository's Dockerfiles, i.e. pay-service and account-service. */
+    /** The services whose image is one of this repository's Dockerfiles: the three services and the console. */
     List<ComposeService> builtHere() {
         return services().values().stream().filter(service -> service.dockerfile().isPresent()).toList();
     }

@@ -32,11 +32,12 @@ class ComposeFileTests {
     Path tmp;
 
     @Test
-    void runsTheDatabaseTheBrokerPayServiceTwoAccountServiceReplicasAndTheNotifyGateway() {
+    void runsTheDatabaseTheBrokerPayServiceTwoAccountServiceReplicasTheNotifyGatewayAndTheConsole() {
         assertThat(compose.running("mysql")).hasSize(1);
         assertThat(compose.running("apache/rocketmq")).hasSize(3);
         assertThat(compose.builtHere()).extracting(service -> service.module().orElseThrow())
-                .containsExactlyInAnyOrder("pay-service", "account-service", "account-service", "notify-gateway");
+                .containsExactlyInAnyOrder("pay-service", "account-service", "account-service", "notify-gateway",
+                        "console");
         assertThat(checks.unknownKeys()).isEmpty();
     }
 
@@ -56,7 +57,7 @@ class ComposeFileTests {
     }
 
     @Test
-    void logsEachServiceInWithItsOwnUserAndSharesTheSigningKey() {
+    void logsEachServiceInWithItsOwnUserAndSharesTheSigningKeyAndTheOperatorToken() {
         assertThat(checks.credentialProblems()).isEmpty();
     }
 
@@ -68,6 +69,16 @@ class ComposeFileTests {
     @Test
     void sendsTheCheckoutsBrowserToTheCashierAndBackToEachReplicaByPublishedPorts() {
         assertThat(checks.checkoutProblems()).isEmpty();
+    }
+
+    @Test
+    void sendsTheConsolesBrowserToPortsTheRightServicesPublish() {
+        assertThat(checks.linkProblems()).isEmpty();
+    }
+
+    @Test
+    void runsTheConsolesScenariosOnlyWhereTheServicesHaveFaultSwitches() {
+        assertThat(checks.scenarioProblems()).isEmpty();
     }
 
     @Test
@@ -154,6 +165,20 @@ class ComposeFileTests {
     }
 
     @Test
+    void reportsAConsoleAddressThatNamesNoServiceOrOneItDoesNotWaitFor() {
+        ComposeChecks noService = brokenBy("CONSOLE_NOTIFY_GATEWAY: http://notify-gateway:8083",
+                "CONSOLE_NOTIFY_GATEWAY: http://gateway:8083");
+        // account-service-2 is a replica too, but the console starts without waiting for it.
+        ComposeChecks notAwaited = brokenBy("CONSOLE_ACCOUNT_SERVICE: http://account-service-1:8082",
+                "CONSOLE_ACCOUNT_SERVICE: http://account-service-2:8082");
+
+        assertThat(noService.addressProblems()).containsExactly(
+                "console: console.notify-gateway names host 'gateway', expected one of [notify-gateway]");
+        assertThat(notAwaited.addressProblems()).containsExactly(
+                "console: uses account-service-2 (console.account-service) but does not depend on it");
+    }
+
+    @Test
     void reportsAServiceThatCouldNotVerifyTheNotifiersSignature() {
         ComposeChecks broken = brokenBy("RECEIVER_SIGNING_KEYS_K1: ${NOTIFY_SIGNING_SECRET:-compose-dev-secret}",
                 "RECEIVER_SIGNING_KEYS_K1: another-secret");
@@ -170,6 +195,54 @@ class ComposeFileTests {
 
         assertThat(broken.credentialProblems()).containsExactly("notify-gateway: does not know pay-service's signing"
                 + " key k1 with its secret: no pay result would become a task");
+    }
+
+    @Test
+    void reportsAConsoleTokenTheGatewayDoesNotKnow() {
+        // Its own variable: with another laptop default, and anywhere else a token the gateway never heard of.
+        ComposeChecks broken = brokenBy("CONSOLE_GATEWAY_OPERATOR_TOKEN: ${GATEWAY_OPERATOR_TOKEN:-operator-dev-token}",
+                "CONSOLE_GATEWAY_OPERATOR_TOKEN: ${CONSOLE_OPERATOR_TOKEN:-console-dev-token}");
+
+        assertThat(broken.credentialProblems()).containsExactly("console: console.gateway-operator-token"
+                + " '${CONSOLE_OPERATOR_TOKEN:-console-dev-token}' is none of notify-gateway's gateway.operator.tokens"
+                + " [operator]: the gateway would refuse to show it the tasks");
+    }
+
+    @Test
+    void reportsAConsoleNotifyUrlThatBank1DidNotRegister() {
+        ComposeChecks broken = brokenBy("CONSOLE_NOTIFY_URL: http://account-service-1:8082/notify/pay-result",
+                "CONSOLE_NOTIFY_URL: http://localhost:8082/notify/pay-result");
+
+        assertThat(broken.notifyUrlProblems()).containsExactly(
+                "console: console.notify-url http://localhost:8082/notify/pay-result is not one of bank1's notify URLs"
+                        + " at pay-service: it would refuse the page's pays that ask for a notify",
+                "console: console.notify-url http://localhost:8082/notify/pay-result is not one of bank1's notify URLs"
+                        + " at notify-gateway: the page's pays that ask for a notify would never be notified");
+    }
+
+    @Test
+    void reportsAConsoleLinkThatSendsTheBrowserToAContainer() {
+        ComposeChecks unset = brokenBy("      CONSOLE_LINKS_NOTIFY_GATEWAY: http://localhost:8083\n", "");
+        ComposeChecks wrongService = brokenBy("CONSOLE_LINKS_CHECKOUT: http://localhost:8082/checkout",
+                "CONSOLE_LINKS_CHECKOUT: http://localhost:8081/checkout");
+
+        assertThat(unset.linkProblems()).containsExactly("console: console.links.notify-gateway (unset:"
+                + " console.notify-gateway) http://notify-gateway:8083 is not a port published on the host by any of"
+                + " [notify-gateway]: the page would send the browser nowhere");
+        assertThat(wrongService.linkProblems()).containsExactly("console: console.links.checkout"
+                + " http://localhost:8081/checkout is not a port published on the host by any of [account-service-1,"
+                + " account-service-2]: the page would send the browser nowhere");
+    }
+
+    @Test
+    void reportsConsoleScenariosWithoutFaultSwitches() {
+        ComposeChecks broken = new ComposeChecks(ComposeFile.load(ROOT));
+        ComposeFile.map(broken.compose().service("console").orElseThrow().definition().get("environment"))
+                .put("CONSOLE_SCENARIOS", "true");
+
+        assertThat(broken.scenarioProblems()).hasSize(4).allSatisfy(problem -> assertThat(problem)
+                .startsWith("console: console.scenarios is true, but ").endsWith(" runs without the local profile, the"
+                        + " only one with fault switches: its scenarios would fail"));
     }
 
     @Test
