@@ -28,15 +28,24 @@ public class LiveFeed {
 
     /** A stream for one more page, or null when {@link #MAX_PAGES} are open. */
     SseEmitter open() {
-        if (pages.size() >= MAX_PAGES) {
-            return null;
-        }
         SseEmitter page = new SseEmitter(STREAM_LIFETIME.toMillis());
+        return register(page) ? page : null;
+    }
+
+    /** Sends every later event to this page too, unless {@link #MAX_PAGES} are open already. */
+    boolean register(SseEmitter page) {
+        if (pages.size() >= MAX_PAGES) {
+            return false;
+        }
         page.onCompletion(() -> pages.remove(page));
         page.onTimeout(() -> pages.remove(page));
         page.onError(e -> pages.remove(page));
         pages.add(page);
-        return page;
+        return true;
+    }
+
+    int openPages() {
+        return pages.size();
     }
 
     /** Whether any page is open: nobody watching, nothing to read. */
@@ -44,7 +53,7 @@ public class LiveFeed {
         return !pages.isEmpty();
     }
 
-    /** Sends one event to every open page. */
+    /** Sends one event to every open page; never throws. */
     public void publish(String name, Object data) {
         for (SseEmitter page : pages) {
             send(page, name, data);
@@ -55,11 +64,16 @@ public class LiveFeed {
     void send(SseEmitter page, String name, Object data) {
         try {
             page.send(SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON));
-        } catch (IOException | IllegalStateException gone) {
-            // The browser went away: forget the page, its request is over.
+        } catch (IOException | RuntimeException gone) {
+            // The browser went away: forget the page. Never thrown on: a closed page must not stop the loop or a
+            // scenario's narration for the pages still open.
             log.debug("page stream closed: {}", gone.toString());
             pages.remove(page);
-            page.completeWithError(gone);
+            try {
+                page.complete();
+            } catch (RuntimeException alreadyOver) {
+                log.trace("page stream already over: {}", alreadyOver.toString());
+            }
         }
     }
 }
