@@ -11,7 +11,9 @@ import java.time.Clock;
 
 /**
  * account-service, the receiver (账户系统): applies announced pay results to balances in {@code bank1}, and asks
- * pay-service about the ones it is still waiting for.
+ * pay-service about the ones it is still waiting for. Its journal ({@code GET /ops/journal}, from ops-journal) gets its
+ * steps where they happen: {@code receiver} (the applier's outcomes and the listener's refusals), {@code notify},
+ * {@code reconciliation} and {@code recharge}.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Bean;
 import java.time.Clock;
 
 /**
- * pay-service, the notifier (充值系统): records pays in {@code bank1_pay} and announces every result.
+ * pay-service, the notifier (充值系统): records pays in {@code bank1_pay} and announces every result. Its journal
+ * ({@code GET /ops/journal}, from ops-journal) gets its steps where they happen: {@code notifier} and {@code payment}.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -118,7 +118,9 @@ class OperatorIT extends NotifyGatewayITSupport {
                 {"since":"2026-01-02T00:00:00Z","until":"2026-01-01T00:00:00Z"}""").statusCode()).isEqualTo(400);
         assertThat(operator("POST", "/operator/receivers/m1/recover", "{}").statusCode()).isEqualTo(400);
         assertThat(operator("GET", "/operator/tasks?status=LOST", null).statusCode()).isEqualTo(400);
-        assertThat(operator("GET", "/operator/tasks?limit=0", null).statusCode()).isEqualTo(400);
+        var limitZero = operator("GET", "/operator/tasks?limit=0", null);
+        assertThat(limitZero.statusCode()).isEqualTo(400);
+        assertThat(limitZero.body()).contains("limit: must be greater than or equal to 1");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM operator_action", Integer.class))
                 .isEqualTo(actionsBefore);
     }

@@ -3,11 +3,11 @@ package org.besteffort.pay.payment;
 import org.besteffort.common.PayResult;
 import org.besteffort.common.journal.Journal;
 import org.besteffort.common.journal.JournalEntry;
-import org.besteffort.pay.journal.JournalConfiguration;
+import org.besteffort.ops.journal.JournalAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -29,7 +29,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The HTTP contract of the notifier, without a database: binding, validation messages, problem details.
  */
 @WebMvcTest(PaymentController.class)
-@Import(JournalConfiguration.class)
+@ImportAutoConfiguration(JournalAutoConfiguration.class)
 class PaymentControllerTests {
 
     private static final Payment PAY = new Payment(1L, "tx-1", "1", new BigDecimal("100.10"), PayResult.SUCCESS,

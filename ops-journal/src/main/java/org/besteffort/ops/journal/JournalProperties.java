@@ -1,4 +1,4 @@
-package org.besteffort.account.journal;
+package org.besteffort.ops.journal;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,4 +1,4 @@
-package org.besteffort.pay.journal;
+package org.besteffort.ops.journal;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /ops/journal?after=<seq>&limit=<n>}: the journal's entries after a seq, oldest first.
  */
+// Declared by JournalAutoConfiguration, not found by a component scan (as Boot's own BasicErrorController).
 @RestController
 class JournalController {
 

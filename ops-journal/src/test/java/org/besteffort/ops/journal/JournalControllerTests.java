@@ -1,13 +1,11 @@
-package org.besteffort.notify.journal;
+package org.besteffort.ops.journal;
 
 import org.besteffort.common.journal.Journal;
 import org.besteffort.common.journal.JournalStep;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.context.annotation.Import;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -25,10 +23,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * {@code GET /ops/journal}: the page's shape as JSON, and a problem for a bad {@code after} or {@code limit}.
  */
-// The operator API's access rule guards /operator/** only, and needs the operators' configuration: left out here.
-@WebMvcTest(controllers = JournalController.class, excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-        pattern = "org\\.besteffort\\.notify\\.operator\\.OperatorAccess"))
-@Import(JournalConfiguration.class)
+@SpringBootTest(properties = "spring.application.name=some-service")
+@AutoConfigureMockMvc
 class JournalControllerTests {
 
     @Autowired
@@ -46,7 +42,7 @@ class JournalControllerTests {
         mvc.perform(get("/ops/journal").param("after", Long.toString(before)).param("limit", "1"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
-                .andExpect(jsonPath("$.service").value("notify-gateway"))
+                .andExpect(jsonPath("$.service").value("some-service"))
                 .andExpect(jsonPath("$.instance").isNotEmpty())
                 .andExpect(jsonPath("$.capacity").value(10000))
                 .andExpect(jsonPath("$.oldestSeq").value(1))
