@@ -181,8 +181,8 @@ public final class ConsoleCost {
         String line() {
             return String.format(Locale.ROOT, "%-32s %7d pays, %7d credited, %.2f CPU ms/pay, mean %.1f ms%s", name,
                     pays, credited, cpuMsPerPay, meanSettleMs, samples.isEmpty() ? ""
-                            : ", page heap " + samples.get(samples.size() - 1).heapMiB() + " MB, "
-                            + samples.get(samples.size() - 1).elements() + " elements");
+                            : String.format(Locale.ROOT, ", page heap %.1f MB, %d elements",
+                            samples.get(samples.size() - 1).heapMiB(), samples.get(samples.size() - 1).elements()));
         }
 
         String row() {
