@@ -19,7 +19,14 @@
     function connect() {
         const source = new EventSource('live');
         source.onopen = () => { liveStatus.textContent = 'live'; liveStatus.className = 'live on'; };
-        source.onerror = () => { liveStatus.textContent = 'reconnecting…'; liveStatus.className = 'live off'; };
+        source.onerror = () => {
+            liveStatus.textContent = 'reconnecting…';
+            liveStatus.className = 'live off';
+            if (source.readyState === EventSource.CLOSED) {
+                // Refused (the console has too many pages open, or restarted): EventSource gives up; try again later.
+                setTimeout(connect, 5000);
+            }
+        };
         const on = (name, render) => source.addEventListener(name, event => render(JSON.parse(event.data)));
         on('timelines', renderTimelines);
         on('services', renderServices);
@@ -86,6 +93,9 @@
             if (!node) continue;
             node.classList.toggle('down', !state.up);
             node.title = state.up ? 'answering' : 'not answering';
+            let word = node.querySelector('.state');
+            if (!word) { word = el('span', null, 'state'); node.append(word); }
+            word.textContent = state.up ? '' : ' (down)';
             if (state.missed > 0) node.title += '; ' + state.missed + ' journal entries came too fast to show';
         }
     }
@@ -116,6 +126,8 @@
     const operatorResult = $('[data-test="operator-result"]');
 
     async function call(method, path, body, output) {
+        // Every POST carries JSON, which a page on another site cannot send here without the console's consent.
+        if (method === 'POST' && body === undefined) body = {};
         const headers = {'Accept': 'application/json'};
         if (body !== undefined) headers['Content-Type'] = 'application/json';
         if (operatorToken.value) headers['Authorization'] = 'Bearer ' + operatorToken.value;
@@ -135,7 +147,22 @@
         }
     }
 
+    // A redraw must not take the keyboard's place away, nor close an attempt log the operator opened.
+    const openAttempts = new Map();
+    function focusKey() {
+        const active = document.activeElement;
+        const row = active && active.closest('[data-task-id],[data-endpoint-id]');
+        return row ? {task: row.dataset.taskId, endpoint: row.dataset.endpointId, test: active.dataset.test} : null;
+    }
+    function restoreFocus(key) {
+        if (!key) return;
+        const row = key.task ? $('[data-task-id="' + key.task + '"]') : $('[data-endpoint-id="' + key.endpoint + '"]');
+        const target = row && row.querySelector('[data-test="' + key.test + '"]');
+        if (target) target.focus();
+    }
+
     function renderGateway(gateway) {
+        const focused = focusKey();
         const tasks = $('[data-test="tasks"]');
         tasks.replaceChildren();
         for (const status of ['PENDING', 'FAILED', 'SUCCEEDED']) {
@@ -155,12 +182,15 @@
                 const attempts = el('button', 'attempts');
                 attempts.type = 'button';
                 attempts.dataset.test = 'task-attempts';
+                attempts.setAttribute('aria-label', 'attempts of ' + task.txNo);
                 attempts.addEventListener('click', () => showAttempts(task.id, li));
                 const renotify = el('button', 're-notify');
                 renotify.type = 'button';
                 renotify.dataset.test = 'renotify';
+                renotify.setAttribute('aria-label', 're-notify ' + task.txNo);
                 renotify.addEventListener('click', () => call('POST', 'operator/tasks/' + task.id + '/renotify', undefined, operatorResult));
                 li.append(' ', attempts, ' ', renotify);
+                if (openAttempts.has(String(task.id))) li.append(attemptLog(openAttempts.get(String(task.id))));
                 ul.append(li);
             }
             section.append(ul);
@@ -179,11 +209,13 @@
             const button = el('button', enable ? 'enable' : 'disable');
             button.type = 'button';
             button.dataset.test = enable ? 'endpoint-enable' : 'endpoint-disable';
+            button.setAttribute('aria-label', (enable ? 'enable ' : 'disable ') + endpoint.notifyUrl);
             button.addEventListener('click', () => call('POST', 'operator/endpoints/' + endpoint.id + (enable ? '/enable' : '/disable'),
                 enable ? undefined : {reason: 'disabled from the console'}, operatorResult));
             li.append(' ', button);
             return li;
         }));
+        restoreFocus(focused);
         const actions = $('[data-test="actions"]');
         actions.replaceChildren(...(Array.isArray(gateway.actions) ? gateway.actions : []).map(action =>
             el('li', time(action.createdAt) + ' ' + action.operator + ' ' + action.action.toLowerCase() + ' ' + action.target
@@ -193,13 +225,19 @@
     async function showAttempts(taskId, li) {
         const answer = await call('GET', 'operator/tasks/' + taskId, undefined, operatorResult);
         if (!answer.ok || !answer.json) return;
-        let list = li.querySelector('ol');
-        if (!list) { list = el('ol', null, 'attempts'); li.append(list); }
+        openAttempts.set(String(taskId), answer.json.attempts || []);
+        const old = li.querySelector('[data-test="attempt-log"]');
+        if (old) old.remove();
+        li.append(attemptLog(answer.json.attempts || []));
+    }
+    function attemptLog(attempts) {
+        const list = el('ol', null, 'attempts');
         list.dataset.test = 'attempt-log';
-        list.replaceChildren(...(answer.json.attempts || []).map(attempt =>
+        list.replaceChildren(...attempts.map(attempt =>
             el('li', '#' + attempt.attemptNo + ' ' + time(attempt.startedAt) + ' ' + attempt.outcome
                 + (attempt.httpStatus ? ' HTTP ' + attempt.httpStatus : '') + ' in ' + attempt.latencyMs + ' ms'
                 + (attempt.error ? ' — ' + attempt.error : ''))));
+        return list;
     }
 
     $('[data-test="recover-form"]').addEventListener('submit', event => {

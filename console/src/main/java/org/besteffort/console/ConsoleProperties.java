@@ -5,12 +5,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Where the three services answer, and how often the console reads them.
  *
  * @param payService           the notifier (pay-service)
  * @param accountService       the receiver (account-service)
+ * @param accountServiceReplicas more instances of the receiver, whose journals are read too: each applies the deliveries
+ *                             of its own share of the queues (docker-compose runs two)
  * @param notifyGateway        the notify program (notify-gateway)
  * @param notifyUrl            account-service's notify URL as registered for {@code bank1}: a pay made on the page
  *                             that asks for an HTTP notify names it
@@ -26,7 +29,8 @@ import java.time.Duration;
  *                             services (in docker-compose the console calls containers, the browser calls localhost)
  */
 @ConfigurationProperties("console")
-public record ConsoleProperties(URI payService, URI accountService, URI notifyGateway, String notifyUrl,
+public record ConsoleProperties(URI payService, URI accountService, @DefaultValue List<URI> accountServiceReplicas,
+                                URI notifyGateway, String notifyUrl,
                                 @DefaultValue("") String gatewayOperatorToken,
                                 @DefaultValue("500ms") Duration followEvery,
                                 @DefaultValue("2s") Duration refreshEvery,

@@ -7,6 +7,7 @@ import org.springframework.web.client.RestClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * One HTTP client per service the console reads and operates, with short timeouts: a service that is down (as the
@@ -23,6 +24,7 @@ public class ServiceClients {
     private final RestClient pay;
     private final RestClient account;
     private final RestClient gateway;
+    private final List<RestClient> accountReplicas;
 
     ServiceClients(ConsoleProperties properties) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1))
@@ -32,6 +34,7 @@ public class ServiceClients {
         this.pay = client(requests, properties.payService());
         this.account = client(requests, properties.accountService());
         this.gateway = client(requests, properties.notifyGateway());
+        this.accountReplicas = properties.accountServiceReplicas().stream().map(url -> client(requests, url)).toList();
     }
 
     private static RestClient client(JdkClientHttpRequestFactory requests, URI base) {
@@ -48,6 +51,11 @@ public class ServiceClients {
 
     public RestClient gateway() {
         return gateway;
+    }
+
+    /** The other account-service instances, if several run (their balances are the same database's). */
+    public List<RestClient> accountReplicas() {
+        return accountReplicas;
     }
 
     /** The client of a service by its journal name. */

@@ -97,6 +97,8 @@ class OrderStreams {
                     .data(order, MediaType.APPLICATION_JSON));
             if (order.status().isFinal()) {
                 emitter.complete();
+                // complete() before Spring has set the stream up skips its completion callback: forget it here too.
+                forget(txNo, emitter);
             }
         } catch (IOException | IllegalStateException gone) {
             // The page was closed, or its stream has just ended: nobody is left to tell.

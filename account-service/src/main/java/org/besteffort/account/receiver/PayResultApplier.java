@@ -75,9 +75,11 @@ public class PayResultApplier {
             } else {
                 log.info("pay {} via {}: {}", result.txNo(), path, outcome);
             }
-        } catch (AccountNotFound permanent) {
-            // Retrying cannot create the account: park it where an operator sees it and let the caller move on.
-            park(result.txNo(), result.accountNo(), result.amount(), "unknown account " + result.accountNo(),
+        } catch (AccountNotFound | PayContradictsRecharge permanent) {
+            // Retrying cannot change either: park it where an operator sees it and let the caller move on.
+            String reason = permanent instanceof AccountNotFound ? "unknown account " + result.accountNo()
+                    : permanent.getMessage();
+            park(result.txNo(), result.accountNo(), result.amount(), reason,
                     new String(result.toJson(), StandardCharsets.UTF_8));
             outcome = ApplyOutcome.PARKED;
         }
@@ -122,7 +124,16 @@ public class PayResultApplier {
         if (accounts.credit(result.accountNo(), result.amount()) == 0) {
             throw new AccountNotFound(result.accountNo()); // rolls back the de_duplication row too
         }
-        recharges.recordSettled(result.txNo(), result.accountNo(), result.amount(), path, attempt, now);
+        if (recharges.settleKnown(result.txNo(), result.accountNo(), result.amount(), path, attempt, now) == 0) {
+            try {
+                recharges.recordSettledElsewhere(result.txNo(), result.accountNo(), result.amount(), path, attempt,
+                        now);
+            } catch (DuplicateKeyException contradicted) {
+                // A recharge started here names another account or amount (an order altered on its way to the
+                // cashier, say): the pay is not the one it waits for. Rolls back the credit, whichever path brought it.
+                throw new PayContradictsRecharge(result.txNo());
+            }
+        }
         return ApplyOutcome.CREDITED;
     }
 

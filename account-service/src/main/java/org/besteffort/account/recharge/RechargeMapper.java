@@ -32,8 +32,21 @@ public interface RechargeMapper {
     Optional<Recharge> findByTxNo(String txNo);
 
     /**
-     * Marks the recharge settled, recording it first if it was paid elsewhere. Only the applier that won the
-     * {@code de_duplication} insert calls this, so it runs once per txNo.
+     * Marks a recharge this receiver knows of settled, if the pay is the one it waits for: same account, same amount.
+     * Only the applier that won the {@code de_duplication} insert calls this, so it runs once per txNo.
+     *
+     * @return 1 if it did; 0 if there is no such recharge, or one that names another account or amount
+     */
+    @Update("""
+            UPDATE account_recharge SET status = 'SETTLED', settled_by = #{settledBy}, settled_attempt = #{attempt},
+                                        updated_at = #{now}
+            WHERE tx_no = #{txNo} AND account_no = #{accountNo} AND amount = #{amount}
+            """)
+    int settleKnown(String txNo, String accountNo, BigDecimal amount, SettledBy settledBy, int attempt, Instant now);
+
+    /**
+     * Records a pay made elsewhere (at {@code /paydo} directly) as settled. Fails with a duplicate key if a recharge with
+     * this txNo exists after all: one that {@link #settleKnown} refused, because the pay contradicts it.
      */
     @Insert("""
             INSERT INTO account_recharge
@@ -41,11 +54,9 @@ public interface RechargeMapper {
                  created_at, updated_at)
             VALUES (#{txNo}, #{accountNo}, #{amount}, 'SETTLED', #{settledBy}, #{attempt}, 'ANNOUNCED', 0, #{now},
                     #{now}, #{now})
-            ON DUPLICATE KEY UPDATE status = 'SETTLED', settled_by = VALUES(settled_by),
-                                    settled_attempt = VALUES(settled_attempt), updated_at = VALUES(updated_at)
             """)
-    void recordSettled(String txNo, String accountNo, BigDecimal amount, SettledBy settledBy, int attempt,
-                       Instant now);
+    void recordSettledElsewhere(String txNo, String accountNo, BigDecimal amount, SettledBy settledBy, int attempt,
+                                Instant now);
 
     /** A failed pay ends a waiting recharge; a settled one is never downgraded. */
     @Update("""

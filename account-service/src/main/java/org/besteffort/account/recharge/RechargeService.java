@@ -5,6 +5,8 @@ import org.besteffort.account.account.AccountMapper;
 import org.besteffort.account.account.AccountNotFound;
 import org.besteffort.account.reconciliation.PayOrder;
 import org.besteffort.account.reconciliation.PayServiceClient;
+import org.besteffort.common.journal.Journal;
+import org.besteffort.common.journal.JournalStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -28,14 +31,16 @@ public class RechargeService {
     private final AccountMapper accounts;
     private final PayServiceClient payService;
     private final RechargeProperties properties;
+    private final Journal journal;
     private final Clock clock;
 
     RechargeService(RechargeMapper recharges, AccountMapper accounts, PayServiceClient payService,
-                    RechargeProperties properties, Clock clock) {
+                    RechargeProperties properties, Journal journal, Clock clock) {
         this.recharges = recharges;
         this.accounts = accounts;
         this.payService = payService;
         this.properties = properties;
+        this.journal = journal;
         this.clock = clock;
     }
 
@@ -44,13 +49,15 @@ public class RechargeService {
      * then requests the pay. Its result arrives later, by notification or by reconciliation.
      */
     Recharge start(RechargeRequest request) {
-        String txNo = recordPending(request, "");
+        String txNo = recordPending(request, "", "pay-service asked to pay it");
         try (var ignored = MDC.putCloseable("txNo", txNo)) {
             try {
                 payService.pay(order(request, txNo));
             } catch (FeignException.FeignClientException refused) {
                 // pay-service answered 4xx: it recorded nothing, so nothing will ever be paid.
                 recharges.markFailed(txNo, clock.instant());
+                journal.append(txNo, JournalStep.RECHARGE_STARTED, null, "FAILED", request.accountNo(),
+                        request.amount(), "refused by pay-service: " + refused.status());
                 log.warn("recharge {} refused by pay-service: {}", txNo, refused.status());
             } catch (RuntimeException unanswered) {
                 // Maybe paid, maybe not: reconciliation will ask pay-service and find out.
@@ -72,7 +79,7 @@ public class RechargeService {
      */
     public PayOrder startAtCashier(RechargeRequest request) {
         RechargeProperties.Notify notify = properties.notifyTarget().orElseThrow(NotifyUrlNotConfigured::new);
-        String txNo = recordPending(request, " for the cashier");
+        String txNo = recordPending(request, " for the cashier", "the payer pays at pay-service's cashier");
         return new PayOrder(request.accountNo(), request.amount(), txNo, notify.receiverId(), notify.url());
     }
 
@@ -81,16 +88,21 @@ public class RechargeService {
         return properties.maxAmount();
     }
 
-    /** Checks the request, then records it as PENDING under a new txNo; nothing is written if a check fails. */
-    private String recordPending(RechargeRequest request, String how) {
+    /**
+     * Checks the request, then records it as PENDING under a new txNo (and journals it, once written); nothing is
+     * written if a check fails.
+     */
+    private String recordPending(RechargeRequest request, String how, String next) {
         if (request.amount().compareTo(properties.maxAmount()) > 0) {
             throw new RechargeAmountTooLarge(properties.maxAmount());
         }
         accounts.findByAccountNo(request.accountNo()).orElseThrow(() -> new AccountNotFound(request.accountNo()));
         String txNo = UUID.randomUUID().toString();
         try (var ignored = MDC.putCloseable("txNo", txNo)) {
-            recharges.insertPending(txNo, request.accountNo(), request.amount(),
-                    clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            recharges.insertPending(txNo, request.accountNo(), request.amount(), now);
+            journal.append(now, txNo, JournalStep.RECHARGE_STARTED, null, "PENDING", request.accountNo(),
+                    request.amount(), "recorded; " + next);
             log.info("recharge {} started{}: account {} amount {}", txNo, how, request.accountNo(), request.amount());
         }
         return txNo;

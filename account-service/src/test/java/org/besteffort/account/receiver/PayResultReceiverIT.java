@@ -149,6 +149,29 @@ class PayResultReceiverIT extends AccountServiceITSupport {
     }
 
     @Test
+    void parksAPayThatContradictsTheRechargeStartedHereAndCreditsNothing() {
+        // A recharge started here for 100.00 (as the checkout records one), and the pay that comes back is for 0.01:
+        // an order altered in the browser on its way to the cashier.
+        String txNo = "it-" + UUID.randomUUID();
+        jdbc.update("""
+                INSERT INTO account_recharge (tx_no, account_no, amount, status, origin, attempts, next_attempt_at,
+                                              created_at, updated_at)
+                VALUES (?, '3', 100.00, 'PENDING', 'STARTED_HERE', 0, NOW(3) + INTERVAL 1 HOUR, NOW(3), NOW(3))
+                """, txNo);
+        var before = balance("3");
+
+        announce(PayResultMessage.of(txNo, "3", new BigDecimal("0.01"), PayResult.SUCCESS, Instant.now()));
+
+        assertThat(outcomes.await(txNo, 1)).extracting(PayResultApplied::outcome)
+                .containsExactly(ApplyOutcome.PARKED);
+        assertThat(balance("3")).isEqualByComparingTo(before);
+        assertThat(deduplicationRows(txNo)).isZero();
+        assertThat(recharge(txNo)).containsEntry("status", "PENDING");
+        assertThat(jdbc.queryForObject("SELECT reason FROM parked_notification WHERE tx_no = ?", String.class, txNo))
+                .contains("another account or amount");
+    }
+
+    @Test
     void parksAnUnreadableMessage() {
         String key = "garbage-" + UUID.randomUUID();
 

@@ -5,6 +5,7 @@ import org.besteffort.account.account.AccountMapper;
 import org.besteffort.account.account.AccountNotFound;
 import org.besteffort.account.reconciliation.PayOrder;
 import org.besteffort.account.reconciliation.PayServiceClient;
+import org.besteffort.common.journal.Journal;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
@@ -69,6 +70,7 @@ class RechargeAtCashierTests {
 
     private RechargeService service(RechargeProperties.Notify notify) {
         return new RechargeService(recharges, accounts, payService,
-                new RechargeProperties(new BigDecimal("1000000.00"), notify), Clock.systemUTC());
+                new RechargeProperties(new BigDecimal("1000000.00"), notify), new Journal("account-service", 100),
+                Clock.systemUTC());
     }
 }

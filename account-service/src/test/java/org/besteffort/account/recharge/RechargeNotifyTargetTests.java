@@ -4,6 +4,7 @@ import org.besteffort.account.account.Account;
 import org.besteffort.account.account.AccountMapper;
 import org.besteffort.account.reconciliation.PayOrder;
 import org.besteffort.account.reconciliation.PayServiceClient;
+import org.besteffort.common.journal.Journal;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -69,7 +70,8 @@ class RechargeNotifyTargetTests {
         given(recharges.findByTxNo(any())).willReturn(Optional.of(new Recharge("tx", "1", new BigDecimal("50.00"),
                 RechargeStatus.PENDING, null, null, RechargeOrigin.STARTED_HERE, 0, null, null, null)));
 
-        new RechargeService(recharges, accounts, payService, properties, Clock.systemUTC())
+        new RechargeService(recharges, accounts, payService, properties, new Journal("account-service", 100),
+                Clock.systemUTC())
                 .start(new RechargeRequest("1", new BigDecimal("50.00")));
 
         ArgumentCaptor<PayOrder> order = ArgumentCaptor.forClass(PayOrder.class);

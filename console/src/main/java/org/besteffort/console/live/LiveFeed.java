@@ -60,20 +60,37 @@ public class LiveFeed {
         }
     }
 
+    /** A comment line to every open page: tells a closed one apart, and keeps proxies from closing a quiet stream. */
+    void heartbeat() {
+        for (SseEmitter page : pages) {
+            try {
+                page.send(SseEmitter.event().comment("still here"));
+            } catch (IOException | RuntimeException gone) {
+                forget(page, gone);
+            }
+        }
+    }
+
     /** Sends one event to one page (its first picture of the state). */
     void send(SseEmitter page, String name, Object data) {
         try {
             page.send(SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON));
         } catch (IOException | RuntimeException gone) {
-            // The browser went away: forget the page. Never thrown on: a closed page must not stop the loop or a
-            // scenario's narration for the pages still open.
-            log.debug("page stream closed: {}", gone.toString());
-            pages.remove(page);
-            try {
-                page.complete();
-            } catch (RuntimeException alreadyOver) {
-                log.trace("page stream already over: {}", alreadyOver.toString());
-            }
+            forget(page, gone);
+        }
+    }
+
+    /**
+     * The browser went away: forget the page. Never throws: a closed page must not stop the loop or a scenario's
+     * narration for the pages still open.
+     */
+    private void forget(SseEmitter page, Exception gone) {
+        log.debug("page stream closed: {}", gone.toString());
+        pages.remove(page);
+        try {
+            page.complete();
+        } catch (RuntimeException alreadyOver) {
+            log.trace("page stream already over: {}", alreadyOver.toString());
         }
     }
 }

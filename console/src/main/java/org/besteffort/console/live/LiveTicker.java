@@ -1,8 +1,8 @@
 package org.besteffort.console.live;
 
 import org.besteffort.console.ConsoleProperties;
-import org.besteffort.console.panels.Panels;
-import org.besteffort.console.timeline.Journals;
+import org.besteffort.console.panels.PanelReader;
+import org.besteffort.console.timeline.JournalReader;
 import org.besteffort.console.timeline.PayTimelines;
 import org.besteffort.console.timeline.TimelineView;
 import org.slf4j.Logger;
@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,27 +22,30 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The console's one loop: reads the journals every {@code console.follow-every} and pushes the timelines that changed;
- * re-reads the panels at once when a credit landed and otherwise every {@code console.refresh-every}, pushing only
- * what changed. However many pages are open, the services are read once per tick.
+ * The console's one loop: reads the services once per tick, however many pages are open, and pushes what changed.
  */
+// Journals every console.follow-every; the panels at once when a credit landed, else every console.refresh-every.
 @Component
 class LiveTicker {
 
     private static final Logger log = LoggerFactory.getLogger(LiveTicker.class);
 
-    private final Journals journals;
+    /** How often an open page hears from the console when nothing changes. */
+    static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(15);
+
+    private final JournalReader journals;
     private final PayTimelines timelines;
-    private final Panels panels;
+    private final PanelReader panels;
     private final LiveFeed feed;
     private final ConsoleProperties properties;
     private final TaskScheduler scheduler;
     private final Clock clock;
     /** What each panel event last said, to push it only when it changed. */
     private final Map<String, Object> lastSent = new ConcurrentHashMap<>();
-    private volatile Instant nextRefresh = Instant.MIN;
+    private Instant nextRefresh = Instant.MIN;
+    private Instant nextHeartbeat = Instant.MIN;
 
-    LiveTicker(Journals journals, PayTimelines timelines, Panels panels, LiveFeed feed, ConsoleProperties properties,
+    LiveTicker(JournalReader journals, PayTimelines timelines, PanelReader panels, LiveFeed feed, ConsoleProperties properties,
                TaskScheduler scheduler) {
         this.journals = journals;
         this.timelines = timelines;
@@ -57,9 +61,10 @@ class LiveTicker {
         scheduler.scheduleWithFixedDelay(this::tick, properties.followEvery());
     }
 
-    void tick() {
+    // Synchronized with sendSnapshot: a page's first picture never arrives after, and overwrites, a newer change.
+    synchronized void tick() {
         try {
-            Journals.Read read = journals.readNew();
+            JournalReader.Read read = journals.readNew();
             if (!read.changed().isEmpty()) {
                 List<TimelineView> changed = timelines.changedAmongNewest(read.changed(), properties.timelinesShown());
                 if (!changed.isEmpty()) {
@@ -80,33 +85,35 @@ class LiveTicker {
                 pushIfChanged("problems", panels.problems());
                 pushIfChanged("faults", panels.faults());
             }
+            if (now.isAfter(nextHeartbeat)) {
+                // A quiet stack sends nothing: without this a closed tab would hold its slot until its stream expires.
+                nextHeartbeat = now.plus(HEARTBEAT_EVERY);
+                feed.heartbeat();
+            }
         } catch (RuntimeException e) {
             log.warn("console tick failed: {}", e.toString());
         }
     }
 
     /** A new page's first picture: everything as it stands, without waiting for the next change. */
-    void sendSnapshot(SseEmitter page) {
+    synchronized void sendSnapshot(SseEmitter page) {
         feed.send(page, "timelines", timelines.newest(properties.timelinesShown()));
         feed.send(page, "services", journals.states());
-        feed.send(page, "accounts", remember("accounts", panels.accounts()));
-        feed.send(page, "gateway", remember("gateway", panels.gateway()));
-        feed.send(page, "problems", remember("problems", panels.problems()));
-        feed.send(page, "faults", remember("faults", panels.faults()));
+        // What the open pages were last sent, so that this page and they agree; read now if nothing was sent yet.
+        feed.send(page, "accounts", lastSent.computeIfAbsent("accounts", name -> orEmpty(panels.accounts())));
+        feed.send(page, "gateway", lastSent.computeIfAbsent("gateway", name -> orEmpty(panels.gateway())));
+        feed.send(page, "problems", lastSent.computeIfAbsent("problems", name -> orEmpty(panels.problems())));
+        feed.send(page, "faults", lastSent.computeIfAbsent("faults", name -> orEmpty(panels.faults())));
     }
 
     private void pushIfChanged(String name, Object now) {
-        Object before = lastSent.get(name);
-        if (now != null && !Objects.equals(before, now)) {
-            remember(name, now);
+        if (now != null && !Objects.equals(lastSent.get(name), now)) {
+            lastSent.put(name, now);
             feed.publish(name, now);
         }
     }
 
-    private Object remember(String name, Object now) {
-        if (now != null) {
-            lastSent.put(name, now);
-        }
-        return now == null ? Map.of() : now;
+    private static Object orEmpty(Object read) {
+        return read == null ? Map.of() : read;
     }
 }

@@ -3,6 +3,7 @@ package org.besteffort.console.operate;
 import jakarta.servlet.http.HttpServletRequest;
 import org.besteffort.console.NoSuchService;
 import org.besteffort.console.ServiceClients;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,7 +33,7 @@ class FaultSwitchForwardController {
         return forwarder.forward(service, clientOf(service), request, "/ops/faults", null);
     }
 
-    @PostMapping("/ops/faults/{service}")
+    @PostMapping(path = "/ops/faults/{service}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> set(@PathVariable String service, HttpServletRequest request,
                                @RequestBody byte[] change) {
         return forwarder.forward(service, clientOf(service), request, "/ops/faults", change);

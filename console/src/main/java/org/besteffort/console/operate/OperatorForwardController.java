@@ -2,6 +2,7 @@ package org.besteffort.console.operate;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.besteffort.console.ServiceClients;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -9,8 +10,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The notify gateway's operator API as the page calls it: the same paths, forwarded with the operator's own
- * credential, so that the page is exactly as protected as the gateway (locally, the gateway lets 127.0.0.1 in).
+ * The notify gateway's operator API as the page calls it: the same paths, forwarded with the operator's own credential.
  */
 @RestController
 class OperatorForwardController {
@@ -29,8 +29,10 @@ class OperatorForwardController {
         return toGateway(request, null);
     }
 
-    @PostMapping({"/operator/tasks/{id}/renotify", "/operator/receivers/{receiverId}/recover",
-            "/operator/endpoints/{id}/disable", "/operator/endpoints/{id}/enable"})
+    // JSON only: a page on another site cannot send it without the console's consent (no cross-site form post).
+    @PostMapping(path = {"/operator/tasks/{id}/renotify", "/operator/receivers/{receiverId}/recover",
+            "/operator/endpoints/{id}/disable", "/operator/endpoints/{id}/enable"},
+            consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> act(HttpServletRequest request, @RequestBody(required = false) byte[] body) {
         return toGateway(request, body);
     }

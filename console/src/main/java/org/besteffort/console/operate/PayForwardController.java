@@ -2,6 +2,7 @@ package org.besteffort.console.operate;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.besteffort.console.ServiceClients;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,7 +22,7 @@ class PayForwardController {
         this.forwarder = forwarder;
     }
 
-    @PostMapping("/paydo")
+    @PostMapping(path = "/paydo", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> pay(HttpServletRequest request, @RequestBody byte[] pay) {
         return forwarder.forward(ServiceClients.PAY, clients.pay(), request, "/paydo", pay);
     }

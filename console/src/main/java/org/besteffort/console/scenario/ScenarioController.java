@@ -1,5 +1,6 @@
 package org.besteffort.console.scenario;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,7 +19,7 @@ class ScenarioController {
         this.runner = runner;
     }
 
-    @PostMapping("/scenarios/{name}")
+    @PostMapping(path = "/scenarios/{name}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     void run(@PathVariable String name) {
         runner.start(name);

@@ -46,11 +46,6 @@ public class ScenarioRunner implements DisposableBean {
         return properties.scenarios() ? Scenarios.titles() : Map.of();
     }
 
-    /** The scenario running now, or null. */
-    public String running() {
-        return running.get();
-    }
-
     /** Starts it in the background; its narration and verdict arrive on the live feed as {@code scenario} events. */
     void start(String name) {
         if (!properties.scenarios()) {

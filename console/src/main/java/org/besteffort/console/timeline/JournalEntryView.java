@@ -6,6 +6,6 @@ import java.time.Instant;
 /**
  * One entry of a service's journal, as {@code GET /ops/journal} serves it.
  */
-public record JournalEntryView(long seq, Instant at, String txNo, String step, Integer attempt, String outcome,
+record JournalEntryView(long seq, Instant at, String txNo, String step, Integer attempt, String outcome,
                                String accountNo, BigDecimal amount, String detail) {
 }

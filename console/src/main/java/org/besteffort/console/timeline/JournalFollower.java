@@ -21,14 +21,20 @@ final class JournalFollower {
     private static final int PAGE = 1000;
 
     private final String service;
+    private final String name;
     private final RestClient client;
     private String instance;
     private long after;
     private long missed;
     private boolean reachable;
 
-    JournalFollower(String service, RestClient client) {
+    /**
+     * @param service the service whose steps these are, as the timelines name it
+     * @param name    this instance's name, where several instances of one service run
+     */
+    JournalFollower(String service, String name, RestClient client) {
         this.service = service;
+        this.name = name;
         this.client = client;
     }
 
@@ -46,10 +52,11 @@ final class JournalFollower {
                 }
                 if (!journal.instance().equals(instance)) {
                     if (instance != null) {
-                        log.info("{} restarted: reading its journal from the start", service);
+                        log.info("{} restarted: reading its journal from the start", name);
                     }
                     instance = journal.instance();
-                    after = 0;
+                    // From the oldest entry it still holds: what it dropped before the console came is not missed.
+                    after = Math.max(0, journal.oldestSeq() - 1);
                     continue;
                 }
                 if (journal.oldestSeq() > after + 1 && journal.lastSeq() >= journal.oldestSeq()) {
@@ -69,7 +76,7 @@ final class JournalFollower {
             reachable = true;
         } catch (RestClientException down) {
             if (reachable) {
-                log.info("{} does not answer: {}", service, down.toString());
+                log.info("{} does not answer: {}", name, down.toString());
             }
             reachable = false;
         }
@@ -78,6 +85,10 @@ final class JournalFollower {
 
     String service() {
         return service;
+    }
+
+    String instance() {
+        return name;
     }
 
     synchronized boolean reachable() {

@@ -8,6 +8,6 @@ import java.util.List;
  * @param instance  fixed for the life of the process: a new one means it restarted and counts from 1 again
  * @param oldestSeq the oldest entry it still holds; asking after an older one means entries were missed
  */
-public record JournalPageView(String service, String instance, int capacity, long oldestSeq, long lastSeq,
+record JournalPageView(String service, String instance, int capacity, long oldestSeq, long lastSeq,
                               List<JournalEntryView> entries) {
 }

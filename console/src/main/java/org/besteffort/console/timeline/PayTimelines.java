@@ -13,25 +13,33 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The newest pays' timelines, merged from the journals of all three services. Bounded: the oldest pay is forgotten
- * when a new one arrives beyond {@code console.timelines-kept}.
+ * The newest pays' timelines, merged from the journals of all three services.
  */
+// Bounded: the oldest pay is forgotten when a new one arrives beyond console.timelines-kept.
 @Component
 public class PayTimelines {
 
+    /** How many times {@code console.timelines-kept} forgotten txNos are remembered as forgotten. */
+    private static final int FORGOTTEN_REMEMBERED = 10;
+
     private final int kept;
     private final Map<String, PayTimeline> byTxNo = new LinkedHashMap<>();
+    /** Pays forgotten lately: a late step of one (a redelivery, a re-notify) would start a timeline without its start. */
+    private final Set<String> forgotten = new LinkedHashSet<>();
 
     PayTimelines(ConsoleProperties properties) {
         this.kept = properties.timelinesKept();
     }
 
     /** Adds what one service journaled; returns the txNos whose timeline changed. */
-    public synchronized Set<String> accept(String service, Collection<JournalEntryView> entries) {
+    synchronized Set<String> accept(String service, Collection<JournalEntryView> entries) {
         Set<String> changed = new LinkedHashSet<>();
         for (JournalEntryView entry : entries) {
             if (entry.txNo() == null) {
                 continue; // not about one pay (an endpoint disabled, say): the gateway's panel shows it
+            }
+            if (forgotten.contains(entry.txNo())) {
+                continue;
             }
             byTxNo.computeIfAbsent(entry.txNo(), txNo -> new PayTimeline(txNo, entry.at())).add(service, entry);
             changed.add(entry.txNo());
@@ -40,6 +48,10 @@ public class PayTimelines {
             String oldest = byTxNo.keySet().iterator().next();
             byTxNo.remove(oldest);
             changed.remove(oldest);
+            forgotten.add(oldest);
+            if (forgotten.size() > FORGOTTEN_REMEMBERED * kept) {
+                forgotten.remove(forgotten.iterator().next());
+            }
         }
         return changed;
     }
@@ -59,7 +71,7 @@ public class PayTimelines {
         return newest(limit).stream().filter(view -> changed.contains(view.txNo())).toList();
     }
 
-    public synchronized Optional<TimelineView> find(String txNo) {
+    synchronized Optional<TimelineView> find(String txNo) {
         return Optional.ofNullable(byTxNo.get(txNo)).map(PayTimeline::view);
     }
 }

@@ -23,6 +23,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -160,9 +162,10 @@ class ConsoleBrowserIT {
         browser.await("the scenario's verdict", Duration.ofSeconds(60),
                 d -> "as-expected".equals(browser.find("narration-panel").getAttribute("data-state")));
         assertThat(browser.find("narration").getText()).contains("Result:");
-        browser.await("the scenario's recharge to show as credited", SHORT, d -> browser.script(
-                "return document.querySelectorAll('[data-test=timeline][data-status=\"in flight\"]').length === 0;")
-                .equals(true));
+        Matcher started = Pattern.compile("POST /recharges \\S+ -> 202 \\S+, txNo (\\S+)")
+                .matcher(browser.find("narration").getText());
+        assertThat(started.find()).as("the narration names the recharge it started").isTrue();
+        awaitTimeline(started.group(1), "credited", SHORT);
         browser.script("window.scrollTo(0, 0);");
         assertTheConsoleWasNeverReloaded();
         browser.screenshot("console-scenario");

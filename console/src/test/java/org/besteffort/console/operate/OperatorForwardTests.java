@@ -93,6 +93,16 @@ class OperatorForwardTests {
     }
 
     @Test
+    void refusesAnythingButJsonSoThatAPageOnAnotherSiteCannotPostAForm() throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(consoleUrl
+                        + "/operator/tasks/7/renotify")).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(415);
+        assertThat(received).isEmpty();
+    }
+
+    @Test
     void answers502WhenTheServiceDoesNotAnswer() throws Exception {
         HttpResponse<String> answer = post("/ops/faults/pay-service", null, "{\"dropNextNotifications\":1}");
 

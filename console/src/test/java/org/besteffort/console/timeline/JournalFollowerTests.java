@@ -46,7 +46,7 @@ class JournalFollowerTests {
             exchange.close();
         });
         server.start();
-        follower = new JournalFollower("pay-service",
+        follower = new JournalFollower("pay-service", "pay-service",
                 RestClient.create("http://127.0.0.1:" + server.getAddress().getPort()));
     }
 
@@ -92,11 +92,24 @@ class JournalFollowerTests {
     }
 
     @Test
-    void readsNothingAndSaysSoWhenTheServiceDoesNotAnswer() {
+    void readsNothingAndSaysSoWhenTheServiceStopsAnswering() {
+        last = 1;
+        follower.readNew();
+        assertThat(follower.reachable()).isTrue();
+
         server.stop(0);
 
         assertThat(follower.readNew()).isEmpty();
         assertThat(follower.reachable()).isFalse();
+    }
+
+    @Test
+    void doesNotCountWhatTheRingDroppedBeforeTheConsoleCameAsMissed() {
+        oldest = 50;
+        last = 52;
+
+        assertThat(follower.readNew()).extracting(JournalEntryView::seq).containsExactly(50L, 51L, 52L);
+        assertThat(follower.missed()).isZero();
     }
 
     private String page(long after) {

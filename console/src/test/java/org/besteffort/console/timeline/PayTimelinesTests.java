@@ -73,6 +73,20 @@ class PayTimelinesTests {
     }
 
     @Test
+    void doesNotStartATimelineForALateStepOfAPayItForgot() {
+        for (int i = 1; i <= 4; i++) {
+            timelines.accept("pay-service", List.of(recorded(i, i, "tx-" + i)));
+        }
+
+        var changed = timelines.accept("account-service", List.of(entry(9, 30_000, "tx-1", "DELIVERED", 2,
+                "ALREADY_APPLIED")));
+
+        assertThat(changed).isEmpty();
+        assertThat(timelines.find("tx-1")).isEmpty();
+        assertThat(timelines.newest(10)).extracting(TimelineView::txNo).containsExactly("tx-4", "tx-3", "tx-2");
+    }
+
+    @Test
     void reportsOnlyTheChangedPaysAmongThoseShownAndIgnoresEntriesAboutNoPay() {
         timelines.accept("pay-service", List.of(recorded(1, 0, "tx-a"), recorded(2, 1, "tx-b")));
         var changed = timelines.accept("notify-gateway", List.of(entry(1, 2, "tx-a", "ATTEMPT", 1, "ACKED"),
@@ -94,7 +108,7 @@ class PayTimelinesTests {
     }
 
     static ConsoleProperties properties(int kept) {
-        return new ConsoleProperties(URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:2"),
+        return new ConsoleProperties(URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:2"), List.of(),
                 URI.create("http://127.0.0.1:3"), "http://127.0.0.1:2/notify/pay-result", "",
                 Duration.ofMillis(500), Duration.ofSeconds(2), kept, 30, false,
                 new ConsoleProperties.Links(null, null, null, null));

@@ -10,11 +10,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.regex.Pattern;
+
 /**
  * The notifier's HTTP face: make a pay, and let the receiver ask how a pay ended.
  */
 @RestController
 class PaymentController {
+
+    /** The shape of a txNo, as {@code /paydo} accepts one. */
+    private static final Pattern TX_NO = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final PaymentService payments;
     private final Journal journal;
@@ -42,7 +47,10 @@ class PaymentController {
         try {
             payment = payments.find(txNo);
         } catch (PaymentNotFound unknown) {
-            journal.append(txNo, JournalStep.QUERIED, "UNKNOWN", "answered 404: no pay with this txNo");
+            if (TX_NO.matcher(txNo).matches()) {
+                // Only what could be a txNo: anything else names no pay, and must not push real pays out of the ring.
+                journal.append(txNo, JournalStep.QUERIED, "UNKNOWN", "answered 404: no pay with this txNo");
+            }
             throw unknown;
         }
         journal.append(txNo, JournalStep.QUERIED, null, "FOUND", payment.accountNo(), payment.payAmount(),

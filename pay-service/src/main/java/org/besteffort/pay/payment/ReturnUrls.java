@@ -58,13 +58,20 @@ public class ReturnUrls {
                 && target.getRawPath().startsWith(base.getRawPath());
     }
 
-    /** An absolute http(s) URL with a host and a path, normalised; null for anything else. */
+    /** An absolute http(s) URL with a host and a path, in plain ASCII, normalised; null for anything else. */
     private static URI parse(String url) {
         if (url == null) {
             return null;
         }
         try {
             URI uri = new URI(url).normalize();
+            String path = uri.getRawPath();
+            if (path == null || !uri.toASCIIString().equals(uri.toString())
+                    || path.toLowerCase(Locale.ROOT).contains("%2e")) {
+                // Non-ASCII characters cannot be sent back as they are, and an encoded dot is a ".." the browser, not
+                // this comparison, would resolve: refuse both before anything is paid.
+                return null;
+            }
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             boolean web = scheme.equals("http") || scheme.equals("https");
             return web && uri.getHost() != null && uri.getRawPath() != null && uri.getRawPath().startsWith("/")

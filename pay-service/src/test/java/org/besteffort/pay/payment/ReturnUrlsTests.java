@@ -48,6 +48,8 @@ class ReturnUrlsTests {
             "//127.0.0.1:8082/checkout/orders/tx-1",             // no scheme
             "javascript:alert(1)//127.0.0.1:8082/checkout/orders/",
             "http://127.0.0.1:8082/checkout/orders/a b",          // not a URL at all
+            "http://127.0.0.1:8082/checkout/orders/\u00e9",       // not ASCII: could not be sent back as it is
+            "http://127.0.0.1:8082/checkout/orders/%2e%2e/%2E%2E/admin", // a ".." the browser would resolve
             "https://198.51.100.20/orders/tx-1"})                // another receiver's
     void refusesAnythingElse(String returnUrl) {
         assertThatThrownBy(() -> returnUrls.check("bank1", returnUrl)).isInstanceOf(ReturnUrlNotAllowed.class);

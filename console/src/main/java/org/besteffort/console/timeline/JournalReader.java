@@ -3,6 +3,7 @@ package org.besteffort.console.timeline;
 import org.besteffort.console.ServiceClients;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,16 +14,21 @@ import java.util.Set;
  * Reads the three services' journals forward and feeds every new entry to the timelines.
  */
 @Component
-public class Journals {
+public class JournalReader {
 
     private final List<JournalFollower> followers;
     private final PayTimelines timelines;
 
-    Journals(ServiceClients clients, PayTimelines timelines) {
-        this.followers = List.of(
-                new JournalFollower(ServiceClients.PAY, clients.pay()),
-                new JournalFollower(ServiceClients.GATEWAY, clients.gateway()),
-                new JournalFollower(ServiceClients.ACCOUNT, clients.account()));
+    JournalReader(ServiceClients clients, PayTimelines timelines) {
+        List<JournalFollower> all = new ArrayList<>(List.of(
+                new JournalFollower(ServiceClients.PAY, ServiceClients.PAY, clients.pay()),
+                new JournalFollower(ServiceClients.GATEWAY, ServiceClients.GATEWAY, clients.gateway()),
+                new JournalFollower(ServiceClients.ACCOUNT, ServiceClients.ACCOUNT, clients.account())));
+        for (int i = 0; i < clients.accountReplicas().size(); i++) {
+            all.add(new JournalFollower(ServiceClients.ACCOUNT, ServiceClients.ACCOUNT + "-" + (i + 2),
+                    clients.accountReplicas().get(i)));
+        }
+        this.followers = List.copyOf(all);
         this.timelines = timelines;
     }
 
@@ -41,7 +47,7 @@ public class Journals {
     /** Whether each service answered its last read, and how many journal entries the console missed. */
     public Map<String, ServiceState> states() {
         Map<String, ServiceState> states = new LinkedHashMap<>();
-        followers.forEach(f -> states.put(f.service(), new ServiceState(f.reachable(), f.missed())));
+        followers.forEach(f -> states.put(f.instance(), new ServiceState(f.reachable(), f.missed())));
         return states;
     }
 

@@ -13,12 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the state the page shows beside the timelines, each from the service that stores it: balances, the notify
- * gateway's tasks, endpoints and operator actions, dead letters and parked notifications, the fault switches. The
- * console passes each answer to the page as the service wrote it; a service that does not answer gives null.
+ * Reads the state the page shows beside the timelines, each from the service that stores it.
  */
+// Each answer goes to the page as the service wrote it; a service that does not answer gives null.
 @Component
-public class Panels {
+public class PanelReader {
 
     /** Tasks shown per status: the newest. */
     static final int TASKS_PER_STATUS = 8;
@@ -28,7 +27,7 @@ public class Panels {
     private final ServiceClients clients;
     private final String gatewayToken;
 
-    Panels(ServiceClients clients, ConsoleProperties properties) {
+    PanelReader(ServiceClients clients, ConsoleProperties properties) {
         this.clients = clients;
         this.gatewayToken = properties.gatewayOperatorToken();
     }
