@@ -66,7 +66,7 @@ public abstract class NotifyGatewayITSupport {
 
     /** m1's endpoints, each named after the test that needs one of its own. */
     protected static final List<String> M1_PATHS = List.of("/m1/main", "/m1/gone", "/m1/exhaust", "/m1/recover",
-            "/m1/throttle", "/m1/healthy", "/m1/twice");
+            "/m1/throttle", "/m1/healthy", "/m1/twice", "/m1/first-use");
 
     protected static final TestMerchant merchant = new TestMerchant(Map.of("/m1/", M1_SECRET, "/m2/", M2_SECRET,
             "/m3/", M2_SECRET));

@@ -29,6 +29,18 @@ public interface NotifyEndpointMapper {
             """)
     Optional<NotifyEndpoint> find(String receiverId, String notifyUrl);
 
+    /**
+     * {@link #find}, reading the latest committed row rather than the transaction's snapshot: after
+     * {@link #insertIfAbsent} found the row another intake transaction had just committed, a plain read would still
+     * not see it.
+     */
+    @Select("""
+            SELECT id, receiver_id, notify_url, status, disabled_reason, failing_since, paused_until, updated_at
+            FROM notify_endpoint WHERE receiver_id = #{receiverId} AND notify_url = #{notifyUrl}
+            LOCK IN SHARE MODE
+            """)
+    Optional<NotifyEndpoint> findLatest(String receiverId, String notifyUrl);
+
     @Select("""
             SELECT id, receiver_id, notify_url, status, disabled_reason, failing_since, paused_until, updated_at
             FROM notify_endpoint WHERE id = #{id}

@@ -82,7 +82,9 @@ public class NotifyTasks {
     private NotifyEndpoint endpoint(String receiverId, String notifyUrl, Instant now) {
         return endpoints.find(receiverId, notifyUrl).orElseGet(() -> {
             endpoints.insertIfAbsent(receiverId, notifyUrl, now);
-            return endpoints.find(receiverId, notifyUrl).orElseThrow();
+            // Under REPEATABLE READ, a plain read here would miss a row another intake committed meanwhile (seen: the
+            // first burst of pays to a new endpoint failed and was redelivered).
+            return endpoints.findLatest(receiverId, notifyUrl).orElseThrow();
         });
     }
 }

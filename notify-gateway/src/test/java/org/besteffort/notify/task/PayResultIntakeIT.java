@@ -7,11 +7,17 @@ import org.besteffort.common.PayResultSignature;
 import org.besteffort.common.journal.JournalEntry;
 import org.besteffort.notify.NotifyGatewayITSupport;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import javax.sql.DataSource;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -21,6 +27,18 @@ import static org.awaitility.Awaitility.await;
  * What becomes a task: one per pay and receiver, only for a pay signed by the notifier that names a registered URL.
  */
 class PayResultIntakeIT extends NotifyGatewayITSupport {
+
+    @Autowired
+    NotifyTasks tasks;
+
+    @Autowired
+    DataSource dataSource;
+
+    /** Transactions waiting for a row lock right now, as the server counts them. */
+    private int rowLockWaits() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'",
+                Integer.class);
+    }
 
     @Test
     void keepsOneTaskPerPayAndReceiverWhenTheMessageArrivesTwice() {
@@ -45,6 +63,26 @@ class PayResultIntakeIT extends NotifyGatewayITSupport {
         var rocketmq = JSON.parseObject(health.body()).getJSONObject("components").getJSONObject("rocketmq");
         assertThat(rocketmq.getString("status")).isEqualTo("UP");
         assertThat(rocketmq.getJSONObject("details").getIntValue("brokers")).isEqualTo(1);
+    }
+
+    @Test
+    void keepsTheTaskWhenAnotherIntakeCreatedItsEndpointAMomentEarlier() throws Exception {
+        String url = merchant.url("/m1/first-use");
+        var pay = pay("m1", url);
+        // Another intake transaction has created the endpoint and not committed yet, as on a new endpoint's first burst.
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            other.createStatement().executeUpdate("INSERT INTO notify_endpoint (receiver_id, notify_url, status, "
+                    + "paused_until, updated_at) VALUES ('m1', '" + url + "', 'ENABLED', NOW(3), NOW(3))");
+            Future<Boolean> kept = Executors.newSingleThreadExecutor().submit(() -> tasks.keep(pay));
+            // keep() has read (no endpoint yet) and now waits on the other transaction's row.
+            await().atMost(Duration.ofSeconds(10)).until(() -> rowLockWaits() > 0);
+
+            other.commit();
+
+            assertThat(kept.get(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(((Number) task(pay.txNo()).get("endpoint_id")).longValue()).isEqualTo(endpointId(url));
     }
 
     @Test
