@@ -2,6 +2,9 @@ package org.besteffort.console.browser;
 
 import org.besteffort.console.ConsoleApplication;
 import org.besteffort.drills.DrillStack;
+import org.besteffort.local.infra.FreePorts;
+import org.besteffort.local.infra.JavaProcess;
+import org.besteffort.local.infra.LocalStackLayout;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +25,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -213,6 +217,44 @@ class ConsoleBrowserIT {
         }
     }
 
+    @Test
+    void aConsoleKilledMidWorkComesBackAndItsPageCatchesUpWithNothingLostOrCreditedTwice() {
+        int port = FreePorts.any();
+        JavaProcess first = startConsoleProcess(port, "first");
+        JavaProcess second = null;
+        try {
+            browser.open("http://127.0.0.1:" + port + "/");
+            browser.await("the live feed to connect", SHORT, d -> browser.find("live-status").getText().equals("live"));
+            browser.script("window.sameDocument = true;");
+            BigDecimal before = balanceAtTheReceiver("4");
+            List<String> txNos = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                txNos.add(payAtPayService("4", "1.00"));
+            }
+
+            first.kill(); // SIGKILL, with pays in flight and a page listening
+            for (int i = 0; i < 5; i++) {
+                txNos.add(payAtPayService("4", "1.00"));
+            }
+            second = startConsoleProcess(port, "second");
+
+            for (String txNo : txNos) {
+                awaitTimeline(txNo, "credited", SHORT);
+            }
+            assertThat(balanceAtTheReceiver("4")).isEqualByComparingTo(before.add(new BigDecimal("10.00")));
+            assertThat(browser.script("return window.sameDocument === true;")).as("the page reconnected by itself")
+                    .isEqualTo(true);
+            browser.open("about:blank"); // leave before the console stops, or its cut stream is one more error
+            // The stream the kill cut, and the page's reconnects while the console was down: those, and only those.
+            assertThat(browser.consoleErrors()).allSatisfy(error -> assertThat(error).contains("/live"));
+        } finally {
+            first.kill();
+            if (second != null) {
+                second.stop();
+            }
+        }
+    }
+
     // ---- the trainee's steps ------------------------------------------------------------------------------------
 
     private static String payFromThePage(String accountNo, String amount, boolean notifyOverHttp) {
@@ -261,6 +303,32 @@ class ConsoleBrowserIT {
     private static BigDecimal balanceOf(String accountNo) {
         return new BigDecimal(browser.driver().findElement(By.cssSelector(
                 "[data-test=account][data-account-no=\"" + accountNo + "\"] [data-test=balance]")).getText());
+    }
+
+    /** The console as the local stack runs it: its own JVM, from its jar. */
+    private static JavaProcess startConsoleProcess(int port, String name) {
+        JavaProcess console = JavaProcess.start(Path.of("target", "console.jar"), LocalStackLayout.SERVICE_JVM_ARGS,
+                List.of("--server.port=" + port, "--server.address=127.0.0.1",
+                        "--console.pay-service=" + stack.payUrl(), "--console.account-service=" + stack.accountUrl(),
+                        "--console.notify-gateway=" + stack.gatewayUrl(), "--console.notify-url=" + stack.notifyUrl(),
+                        "--console.follow-every=200ms", "--console.refresh-every=1s"),
+                workDir.resolve("console-" + name + ".log"), workDir.resolve("console-" + name + ".pid"));
+        console.awaitHttpOk(URI.create("http://127.0.0.1:" + port + "/actuator/health"), Duration.ofSeconds(60));
+        return console;
+    }
+
+    /** A pay made directly at pay-service, as a tester's curl would; its txNo. */
+    private static String payAtPayService(String accountNo, String amount) {
+        try {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(stack.payUrl() + "/paydo")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"accountNo\":\"" + accountNo
+                            + "\",\"payAmount\":\"" + amount + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            return JsonMapper.builder().build().readTree(answer.body()).get("txNo").asText();
+        } catch (Exception e) {
+            throw new AssertionError("POST /paydo failed", e);
+        }
     }
 
     private static void assertTheConsoleWasNeverReloaded() {
