@@ -1,15 +1,9 @@
 package org.besteffort.pay;
 
-import org.besteffort.local.infra.TestInfrastructure;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * what is refused before anything is written.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CashierIT {
+class CashierIT extends PayServiceITSupport {
 
     static final String NOTIFY_URL = "https://203.0.113.10/notify";
     static final String RETURN_BASE = "http://127.0.0.1:8082/checkout/orders/";
@@ -43,32 +37,11 @@ class CashierIT {
     static final HttpClient BROWSER = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    static TopicObserver observer;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        var infra = TestInfrastructure.shared();
-        registry.add("spring.datasource.url", () -> infra.database().jdbcUrl("bank1_pay"));
-        registry.add("rocketmq.name-server", () -> infra.broker().nameServerAddress());
+    static void receivers(DynamicPropertyRegistry registry) {
         // A public IP literal as the notify URL: the address rule looks nothing up, private addresses stay refused.
         registry.add("pay.receivers.bank1.notify-urls[0]", () -> NOTIFY_URL);
         registry.add("pay.receivers.bank1.return-urls[0]", () -> RETURN_BASE);
-    }
-
-    @BeforeAll
-    static void observeTheTopic() {
-        observer = TopicObserver.start(TestInfrastructure.shared().broker().nameServerAddress());
-    }
-
-    @AfterAll
-    static void stopObserving() {
-        observer.close();
     }
 
     @Test

@@ -5,23 +5,18 @@ import com.alibaba.fastjson2.JSONObject;
 import org.besteffort.common.PayResultSignature;
 import org.besteffort.common.journal.JournalEntry;
 import org.besteffort.local.infra.TestHttp;
-import org.besteffort.local.infra.TestInfrastructure;
 import org.besteffort.local.infra.TestJournal;
 import org.besteffort.pay.notifier.NotificationFaults;
 import org.besteffort.pay.payment.PaymentCompleted;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -40,7 +35,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(PayServiceIT.RollbackOnPurpose.class)
-class PayServiceIT {
+class PayServiceIT extends PayServiceITSupport {
 
     /** Pays for this account fail inside their transaction, after the row was inserted. */
     static final String ROLLBACK_ACCOUNT = "rollback-me";
@@ -52,19 +47,8 @@ class PayServiceIT {
     static final String LOOPBACK_NOTIFY_URL = "http://127.0.0.1:9/notify";
     static final String PRIVATE_NOTIFY_URL = "http://10.1.2.3/notify";
 
-    static TopicObserver observer;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        var infra = TestInfrastructure.shared();
-        registry.add("spring.datasource.url", () -> infra.database().jdbcUrl("bank1_pay"));
-        registry.add("rocketmq.name-server", () -> infra.broker().nameServerAddress());
+    static void receivers(DynamicPropertyRegistry registry) {
         registry.add("statement.settle-lag", () -> "200ms");
         // IP literals: the address rule looks none of them up. Private addresses stay refused (the default).
         registry.add("pay.receivers." + RECEIVER + ".notify-urls[0]", () -> NOTIFY_URL);
@@ -72,16 +56,6 @@ class PayServiceIT {
         registry.add("pay.receivers." + RECEIVER + ".notify-urls[2]", () -> LOOPBACK_NOTIFY_URL);
         registry.add("pay.receivers." + RECEIVER + ".notify-urls[3]", () -> PRIVATE_NOTIFY_URL);
         registry.add("pay.receivers.shop-2.notify-urls[0]", () -> "https://198.51.100.20/notify");
-    }
-
-    @BeforeAll
-    static void observeTheTopic() {
-        observer = TopicObserver.start(TestInfrastructure.shared().broker().nameServerAddress());
-    }
-
-    @AfterAll
-    static void stopObserving() {
-        observer.close();
     }
 
     @Test

@@ -1,0 +1,41 @@
+package org.besteffort.pay;
+
+import org.besteffort.local.infra.TestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * pay-service over the shared real broker and database, with a consumer of its own watching the topic.
+ */
+abstract class PayServiceITSupport {
+
+    static TopicObserver observer;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void brokerAndDatabase(DynamicPropertyRegistry registry) {
+        var infra = TestInfrastructure.shared();
+        registry.add("spring.datasource.url", () -> infra.database().jdbcUrl("bank1_pay"));
+        registry.add("rocketmq.name-server", () -> infra.broker().nameServerAddress());
+    }
+
+    @BeforeAll
+    static void observeTheTopic() {
+        observer = TopicObserver.start(TestInfrastructure.shared().broker().nameServerAddress());
+    }
+
+    @AfterAll
+    static void stopObserving() {
+        observer.close();
+    }
+}
