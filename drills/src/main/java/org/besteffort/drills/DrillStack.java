@@ -56,6 +56,8 @@ public final class DrillStack implements AutoCloseable {
     private JavaProcess accountService;
     private JavaProcess gateway;
     private boolean withGateway;
+    private List<String> payArgs = List.of();
+    private List<String> paySettings = List.of();
 
     /**
      * @param delayLevels the broker's redelivery delays (RocketMQ syntax)
@@ -92,13 +94,49 @@ public final class DrillStack implements AutoCloseable {
             // The merchant's order pages, where the cashier may send the payer back (the Alipay flow).
             payArgs.add("--pay.receivers." + RECEIVER_ID + ".return-urls[0]=" + accountUrl() + "/checkout/orders/");
         }
-        payService = startService("pay-service", payPort, "bank1_pay", payArgs);
+        this.payArgs = List.copyOf(payArgs);
+        startPayService();
         // The gateway needs neither service to start: let it boot while account-service does.
         gateway = withGateway ? launchGateway() : null;
         startAccountService();
         if (gateway != null) {
             gateway = awaitUp(gateway, this::launchGateway, gatewayPort);
         }
+    }
+
+    /**
+     * Stops pay-service if it runs and starts it with these settings on top of the stack's own, e.g.
+     * {@code --notifier.send-mode=outbox}; they stay for {@link #startPayService()}.
+     */
+    public void restartPayService(List<String> settings) {
+        if (payService.isAlive()) {
+            payService.stop();
+        }
+        paySettings = List.copyOf(settings);
+        startPayService();
+    }
+
+    /** Settings pay-service starts with on top of the stack's own, e.g. its send mode. Call before {@link #start()}. */
+    public DrillStack withPayServiceSettings(List<String> settings) {
+        paySettings = List.copyOf(settings);
+        return this;
+    }
+
+    /** Starts pay-service again, after a crash, with the settings it last ran with. */
+    public void startPayService() {
+        List<String> args = new ArrayList<>(payArgs);
+        args.addAll(paySettings);
+        payService = startService("pay-service", payPort, "bank1_pay", args);
+    }
+
+    /** Completes when pay-service exits, e.g. halted at a crash point. */
+    public java.util.concurrent.CompletableFuture<Integer> payServiceExit() {
+        return payService.onExit();
+    }
+
+    /** Keeps pay-service's log of a life that ended in a crash, as {@code pay-service-<why>.log}. */
+    public void keepPayServiceLog(String why) {
+        keepLog("pay-service", why);
     }
 
     /** SIGKILL: the receiver dies mid-delivery, with messages in flight and transactions open. */
@@ -157,6 +195,11 @@ public final class DrillStack implements AutoCloseable {
 
     public String gatewayUrl() {
         return "http://127.0.0.1:" + gatewayPort;
+    }
+
+    /** The broker's NameServer, for a consumer of the drill's own. */
+    public String nameServerAddress() {
+        return broker.nameServerAddress();
     }
 
     public LocalDatabase database() {

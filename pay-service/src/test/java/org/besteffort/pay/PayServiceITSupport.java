@@ -12,15 +12,15 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * pay-service over the shared real broker and database, with a consumer of its own watching the topic.
  */
-abstract class PayServiceITSupport {
+public abstract class PayServiceITSupport {
 
-    static TopicObserver observer;
+    protected static TopicObserver observer;
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     @Autowired
-    JdbcTemplate jdbc;
+    protected JdbcTemplate jdbc;
 
     @DynamicPropertySource
     static void brokerAndDatabase(DynamicPropertyRegistry registry) {

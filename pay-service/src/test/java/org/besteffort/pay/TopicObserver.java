@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Watches {@code topic_notifymsg} from a consumer group of its own, as a second subscriber would.
  */
-final class TopicObserver implements AutoCloseable {
+public final class TopicObserver implements AutoCloseable {
 
     private final DefaultMQPushConsumer consumer;
     private final Map<String, List<MessageExt>> seen = new ConcurrentHashMap<>();
@@ -51,24 +51,24 @@ final class TopicObserver implements AutoCloseable {
     }
 
     /** Waits for the notification of this pay and returns it. */
-    PayResultMessage awaitMessage(String txNo) {
+    public PayResultMessage awaitMessage(String txNo) {
         return PayResultMessage.fromJson(awaitDelivery(txNo).getBody());
     }
 
     /** Waits for the notification of this pay and returns it as the broker delivered it. */
-    MessageExt awaitDelivery(String txNo) {
+    public MessageExt awaitDelivery(String txNo) {
         await().atMost(Duration.ofSeconds(30)).until(() -> countSent(txNo) > 0);
         return seen.get(txNo).get(0);
     }
 
     /** How many notifications of this pay the observer has received so far. */
-    int countSent(String txNo) {
+    public int countSent(String txNo) {
         return seen.getOrDefault(txNo, List.of()).size();
     }
 
     /** How many messages with this key the broker's index holds on the topic. */
     @SuppressWarnings("deprecation")
-    long countStoredOnBroker(String txNo) {
+    public long countStoredOnBroker(String txNo) {
         try {
             long now = System.currentTimeMillis();
             return consumer.queryMessage(NotifyChannel.TOPIC, txNo, 32, now - 3_600_000, now + 60_000)

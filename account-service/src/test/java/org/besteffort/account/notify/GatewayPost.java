@@ -66,7 +66,7 @@ record GatewayPost(String webhookId, String timestamp, String signature, String 
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new TestHttp.Response(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+                    response.headers().firstValue("Content-Type").orElse(""), response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

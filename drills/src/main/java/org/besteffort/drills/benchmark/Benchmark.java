@@ -113,7 +113,7 @@ public final class Benchmark {
     }
 
     /** Statements the server has run since it started, from every client ({@code Questions}). */
-    private static long questions(Database database) throws SQLException {
+    public static long questions(Database database) throws SQLException {
         try (Connection db = database.connect("");
              ResultSet row = db.createStatement().executeQuery("SHOW GLOBAL STATUS LIKE 'Questions'")) {
             row.next();

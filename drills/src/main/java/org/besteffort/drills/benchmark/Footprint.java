@@ -23,7 +23,7 @@ public final class Footprint {
     }
 
     /** The stack's processes and this JVM (the load), by name. */
-    static Map<String, Long> withLoadGenerator(Map<String, Long> stack) {
+    public static Map<String, Long> withLoadGenerator(Map<String, Long> stack) {
         Map<String, Long> pids = new LinkedHashMap<>(stack);
         pids.put("load generator", ProcessHandle.current().pid());
         return pids;

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One phase of load on {@code /paydo}, fixed-rate or as fast as the clients go, measured where the pattern ends:
  * rows in {@code de_duplication}, i.e. balances applied.
  */
-final class LoadPhase {
+public final class LoadPhase {
 
     private final String payUrl;
     private final Database database;
@@ -35,14 +35,14 @@ final class LoadPhase {
     /**
      * @param runId starts every txNo of the run, so that a run on a stack that has seen others counts only its own
      */
-    LoadPhase(String payUrl, Database database, String runId) {
+    public LoadPhase(String payUrl, Database database, String runId) {
         this.payUrl = payUrl;
         this.database = database;
         this.runId = runId;
     }
 
     /** Open loop: one pay every 1/rate s, whatever the answers take. */
-    Result fixedRate(String name, int rate, Duration warmup, Duration duration) throws Exception {
+    public Result fixedRate(String name, int rate, Duration warmup, Duration duration) throws Exception {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         List<CompletableFuture<?>> inFlight = java.util.Collections.synchronizedList(new ArrayList<>());
         long warmupEnds = System.nanoTime() + warmup.toNanos();
@@ -56,7 +56,7 @@ final class LoadPhase {
     }
 
     /** Closed loop: {@code clients} clients, each sending its next pay as soon as the last is answered. */
-    Result maximum(String name, int clients, Duration warmup, Duration duration) throws Exception {
+    public Result maximum(String name, int clients, Duration warmup, Duration duration) throws Exception {
         long warmupEnds = System.nanoTime() + warmup.toNanos();
         ExecutorService pool = closedLoop(name, clients, warmupEnds, warmupEnds + duration.toNanos());
         List<Sample> samples = sample(name, warmup.plus(duration));
@@ -69,7 +69,7 @@ final class LoadPhase {
      * Load at full speed, measured by nothing, until every pay is credited: the JIT compiles the hot path here, not
      * in the first measured phase.
      */
-    void warmUp(int clients, Duration duration) throws Exception {
+    public void warmUp(int clients, Duration duration) throws Exception {
         long ends = System.nanoTime() + duration.toNanos();
         ExecutorService pool = closedLoop("warm-up", clients, ends, ends);
         pool.shutdown();
@@ -176,7 +176,7 @@ final class LoadPhase {
     }
 
     /** Counters at one second of the phase. */
-    record Sample(long elapsedMillis, int accepted, int credited) {
+    public record Sample(long elapsedMillis, int accepted, int credited) {
 
         int backlog() {
             return accepted - credited;
@@ -189,10 +189,10 @@ final class LoadPhase {
      * @param drained             how long the queue took to empty after the clients stopped
      * @param creditedDuringPhase pays credited from the phase's start, warm-up included, to the end of the drain
      */
-    record Result(String name, double acceptedPerSecond, double creditedPerSecond, List<Double> latenciesMillis,
+    public record Result(String name, double acceptedPerSecond, double creditedPerSecond, List<Double> latenciesMillis,
                   List<Sample> samples, Duration drained, int creditedDuringPhase) {
 
-        Percentiles latency() {
+        public Percentiles latency() {
             return Percentiles.of(latenciesMillis);
         }
 

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Nearest-rank percentiles of a sample, in milliseconds.
  */
-record Percentiles(int count, double p50, double p95, double p99, double max) {
+public record Percentiles(int count, double p50, double p95, double p99, double max) {
 
     static Percentiles of(List<Double> sample) {
         if (sample.isEmpty()) {

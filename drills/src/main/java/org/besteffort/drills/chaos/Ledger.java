@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * The truth in the three databases (one MariaDB holds all schemas here), and the pattern's promise checked against it.
  */
-final class Ledger {
+public final class Ledger {
 
     /** Successful pays that no de_duplication row has applied (yet). */
     private static final String NOT_CREDITED = """
@@ -44,7 +44,7 @@ final class Ledger {
 
     private final LocalDatabase database;
 
-    Ledger(LocalDatabase database) {
+    public Ledger(LocalDatabase database) {
         this.database = database;
     }
 
@@ -107,7 +107,7 @@ final class Ledger {
     }
 
     /** Every broken promise, each with its txNo or account. */
-    List<String> violations() throws SQLException {
+    public List<String> violations() throws SQLException {
         List<String> violations = new ArrayList<>();
         try (Connection db = database.connect("bank1")) {
             for (String txNo : column(db, NOT_CREDITED)) {

@@ -16,9 +16,31 @@ import java.util.Set;
  * @param delayLevels    RocketMQ {@code messageDelayLevel}: the gaps between redeliveries of a failed message
  * @param topics         business topics to create up front, each with {@value #QUEUES_PER_TOPIC} queues
  * @param consumerGroups consumer groups whose retry topic and subscription config are created up front
+ * @param transactions   when the broker asks producers about half messages left without an answer
  */
 record BrokerOptions(Path storeDir, int nameServerPort, int brokerPort, String delayLevels,
-                     List<String> topics, List<String> consumerGroups) {
+                     List<String> topics, List<String> consumerGroups, TransactionChecks transactions) {
+
+    /**
+     * The broker's check-backs of half messages (RocketMQ transactional messages). RocketMQ's defaults (6 s, 30 s, 15)
+     * leave a half message without an answer for at least 36 s and give up after 7.5 minutes; a laptop and a test want
+     * seconds.
+     *
+     * @param timeoutMillis  a half message is asked about once it is this old ({@code transactionTimeOut})
+     * @param intervalMillis how often the broker looks for such half messages ({@code transactionCheckInterval})
+     * @param maxChecks      after this many check-backs it is discarded ({@code transactionCheckMax})
+     */
+    record TransactionChecks(long timeoutMillis, long intervalMillis, int maxChecks) {
+
+        /** What this broker runs with unless told otherwise: 3 s, 3 s, 40 checks (two minutes). */
+        static final TransactionChecks LOCAL = new TransactionChecks(3_000, 3_000, 40);
+
+        TransactionChecks {
+            if (timeoutMillis <= 0 || intervalMillis <= 0 || maxChecks <= 0) {
+                throw new IllegalArgumentException("transaction check timeout, interval and max must be positive");
+            }
+        }
+    }
 
     /** RocketMQ's own default: redeliveries after 10 s, 30 s, 1 m, 2 m, … up to 2 h (the first two levels are for delayed sends). */
     static final String DEFAULT_DELAY_LEVELS = "1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h";
@@ -26,7 +48,8 @@ record BrokerOptions(Path storeDir, int nameServerPort, int brokerPort, String d
     static final int QUEUES_PER_TOPIC = 4;
 
     private static final Set<String> KNOWN_KEYS =
-            Set.of("store-dir", "namesrv-port", "broker-port", "delay-levels", "topics", "groups");
+            Set.of("store-dir", "namesrv-port", "broker-port", "delay-levels", "topics", "groups",
+                    "transaction-timeout-ms", "transaction-check-interval-ms", "transaction-check-max");
 
     BrokerOptions {
         storeDir = storeDir.toAbsolutePath().normalize();
@@ -58,7 +81,14 @@ record BrokerOptions(Path storeDir, int nameServerPort, int brokerPort, String d
                 Integer.parseInt(values.getOrDefault("broker-port", "10911")),
                 values.getOrDefault("delay-levels", DEFAULT_DELAY_LEVELS),
                 commaList(values.get("topics")),
-                commaList(values.get("groups")));
+                commaList(values.get("groups")),
+                new TransactionChecks(
+                        Long.parseLong(values.getOrDefault("transaction-timeout-ms",
+                                String.valueOf(TransactionChecks.LOCAL.timeoutMillis()))),
+                        Long.parseLong(values.getOrDefault("transaction-check-interval-ms",
+                                String.valueOf(TransactionChecks.LOCAL.intervalMillis()))),
+                        Integer.parseInt(values.getOrDefault("transaction-check-max",
+                                String.valueOf(TransactionChecks.LOCAL.maxChecks())))));
     }
 
     String nameServerAddress() {

@@ -90,6 +90,10 @@ final class RocketMqServers {
         // The address the broker advertises to clients: without it a multi-homed host may publish an unreachable one.
         config.setBrokerIP1(LOOPBACK);
         config.setBrokerIP2(LOOPBACK);
+        // Half messages left without an answer: asked about sooner and more often than RocketMQ's defaults.
+        config.setTransactionTimeOut(options.transactions().timeoutMillis());
+        config.setTransactionCheckInterval(options.transactions().intervalMillis());
+        config.setTransactionCheckMax(options.transactions().maxChecks());
 
         NettyServerConfig server = new NettyServerConfig();
         server.setBindAddress(LOOPBACK);

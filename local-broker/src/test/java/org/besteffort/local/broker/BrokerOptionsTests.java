@@ -35,6 +35,19 @@ class BrokerOptionsTests {
     }
 
     @Test
+    void asksAboutUnansweredHalfMessagesWithinSecondsUnlessToldOtherwise() {
+        assertThat(BrokerOptions.parse("--store-dir=x").transactions())
+                .isEqualTo(new BrokerOptions.TransactionChecks(3_000, 3_000, 40));
+
+        BrokerOptions options = BrokerOptions.parse("--store-dir=x", "--transaction-timeout-ms=1000",
+                "--transaction-check-interval-ms=500", "--transaction-check-max=5");
+
+        assertThat(options.transactions()).isEqualTo(new BrokerOptions.TransactionChecks(1_000, 500, 5));
+        assertThatThrownBy(() -> BrokerOptions.parse("--store-dir=x", "--transaction-check-max=0"))
+                .hasMessageContaining("positive");
+    }
+
+    @Test
     void rejectsAMissingStoreDirAndUnknownOptions() {
         assertThatThrownBy(BrokerOptions::parse).hasMessageContaining("--store-dir");
         assertThatThrownBy(() -> BrokerOptions.parse("--store-dir=x", "--prot=1")).hasMessageContaining("--prot");

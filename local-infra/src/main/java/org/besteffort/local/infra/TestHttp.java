@@ -33,7 +33,7 @@ public record TestHttp(String baseUrl) {
             var response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+                    response.headers().firstValue("Content-Type").orElse(""), response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -42,8 +42,13 @@ public record TestHttp(String baseUrl) {
         }
     }
 
-    /** Status, content type and body of one answer. */
-    public record Response(int status, String contentType, String body) {
+    /** Status, content type, body and headers of one answer. */
+    public record Response(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+
+        /** The first value of this header, null when the answer has none. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         public JSONObject json() {
             return JSON.parseObject(body);

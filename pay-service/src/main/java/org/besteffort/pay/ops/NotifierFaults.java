@@ -1,6 +1,9 @@
 package org.besteffort.pay.ops;
 
+import org.besteffort.pay.notifier.CrashPoint;
 import org.besteffort.pay.notifier.NotificationFaults;
+import org.besteffort.pay.notifier.NotifierProperties;
+import org.besteffort.pay.notifier.SendMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,7 +17,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The notifier's fault switches: lose notifications, send them twice, make {@code /payresult} unavailable.
+ * The notifier's fault switches: lose notifications, send them twice, make {@code /payresult} unavailable, halt the
+ * process at a crash point.
  * Set at start by {@code faults.*} properties and at run time by {@code POST /ops/faults}. Local profile only.
  */
 @Component
@@ -24,18 +28,21 @@ class NotifierFaults implements NotificationFaults {
     private static final Logger log = LoggerFactory.getLogger(NotifierFaults.class);
 
     private final Clock clock;
+    private final SendMode sendMode;
+    private volatile CrashPoint crashAt;
     private final AtomicInteger dropNext = new AtomicInteger();
     private volatile double dropFraction;
     private volatile double duplicateFraction;
     private volatile Instant payresultUnavailableUntil = Instant.EPOCH;
 
-    NotifierFaults(Clock clock,
+    NotifierFaults(Clock clock, NotifierProperties notifier,
                    @Value("${faults.drop-next-notifications:0}") int dropNext,
                    @Value("${faults.drop-fraction:0}") double dropFraction,
                    @Value("${faults.duplicate-fraction:0}") double duplicateFraction,
                    @Value("${faults.payresult-unavailable-for:0s}") Duration payresultUnavailableFor) {
         this.clock = clock;
-        change(new Change(dropNext, dropFraction, duplicateFraction, payresultUnavailableFor));
+        this.sendMode = notifier.sendMode();
+        change(new Change(dropNext, dropFraction, duplicateFraction, payresultUnavailableFor, null));
     }
 
     @Override
@@ -46,6 +53,21 @@ class NotifierFaults implements NotificationFaults {
     @Override
     public boolean duplicateNotification(String txNo) {
         return chance(duplicateFraction);
+    }
+
+    /**
+     * Halts the process, as a power cut would, the first time a pay reaches the armed crash point: no shutdown hook
+     * runs, nothing is flushed, the database rolls back what was open.
+     */
+    @Override
+    public void reached(CrashPoint point, String txNo) {
+        if (point == crashAt) {
+            // Straight to the console: a logger's buffer would die with the process.
+            System.err.printf("CRASH POINT %s reached by pay %s: halting pay-service now (fault switch)%n", point,
+                    txNo);
+            System.err.flush();
+            Runtime.getRuntime().halt(137);
+        }
     }
 
     /** Whether {@code /payresult} should answer 503 now. */
@@ -67,8 +89,16 @@ class NotifierFaults implements NotificationFaults {
         if (change.payresultUnavailableFor() != null) {
             payresultUnavailableUntil = clock.instant().plus(change.payresultUnavailableFor());
         }
+        if (change.crashAt() != null) {
+            if (change.crashAt().mode() != sendMode) {
+                throw new IllegalArgumentException("crash point " + change.crashAt() + " is passed only with "
+                        + "notifier.send-mode " + name(change.crashAt().mode()) + "; this pay-service runs "
+                        + name(sendMode));
+            }
+            crashAt = change.crashAt();
+        }
         State state = state();
-        if (!state.equals(State.NONE)) {
+        if (state.anySet()) {
             log.warn("fault switches now: {}", state);
         }
         return state;
@@ -76,7 +106,7 @@ class NotifierFaults implements NotificationFaults {
 
     State state() {
         Instant until = payresultUnavailable() ? payresultUnavailableUntil : null;
-        return new State(dropNext.get(), dropFraction, duplicateFraction, until);
+        return new State(dropNext.get(), dropFraction, duplicateFraction, until, name(sendMode), crashAt);
     }
 
     private static boolean chance(double fraction) {
@@ -90,15 +120,31 @@ class NotifierFaults implements NotificationFaults {
         return value;
     }
 
-    /** A change of switches; null leaves a switch as it is. */
-    record Change(Integer dropNextNotifications, Double dropFraction, Double duplicateFraction,
-                  Duration payresultUnavailableFor) {
+    private static String name(SendMode mode) {
+        return mode.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
-    /** The switches as they stand. */
-    record State(int dropNextNotifications, double dropFraction, double duplicateFraction,
-                 Instant payresultUnavailableUntil) {
+    /**
+     * A change of switches; null leaves a switch as it is.
+     *
+     * @param crashAt arms a crash: the next pay that reaches this point halts the process
+     */
+    record Change(Integer dropNextNotifications, Double dropFraction, Double duplicateFraction,
+                  Duration payresultUnavailableFor, CrashPoint crashAt) {
+    }
 
-        static final State NONE = new State(0, 0, 0, null);
+    /**
+     * The switches as they stand.
+     *
+     * @param sendMode the notifier's {@code notifier.send-mode}, which decides the crash points a pay can reach
+     * @param crashAt  the armed crash point, null when none is
+     */
+    record State(int dropNextNotifications, double dropFraction, double duplicateFraction,
+                 Instant payresultUnavailableUntil, String sendMode, CrashPoint crashAt) {
+
+        boolean anySet() {
+            return dropNextNotifications > 0 || dropFraction > 0 || duplicateFraction > 0
+                    || payresultUnavailableUntil != null || crashAt != null;
+        }
     }
 }

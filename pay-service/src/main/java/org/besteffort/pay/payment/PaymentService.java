@@ -4,6 +4,7 @@ import org.besteffort.common.PayResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -18,7 +19,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Records pays: one local transaction per pay, which publishes {@link PaymentCompleted} for the notifier.
+ * Records pays: one local transaction per pay, which publishes {@link PaymentCompleted} for the notifier, run as the
+ * notifier's send mode needs it ({@link PayTransaction}).
  */
 @Service
 public class PaymentService {
@@ -28,15 +30,18 @@ public class PaymentService {
     private final PaymentMapper payments;
     private final NotifyTargets notifyTargets;
     private final TransactionTemplate transaction;
+    private final PayTransaction payTransaction;
     private final ApplicationEventPublisher events;
     private final PayProperties properties;
     private final Clock clock;
 
     PaymentService(PaymentMapper payments, NotifyTargets notifyTargets, TransactionTemplate transaction,
-                   ApplicationEventPublisher events, PayProperties properties, Clock clock) {
+                   ObjectProvider<PayTransaction> payTransaction, ApplicationEventPublisher events,
+                   PayProperties properties, Clock clock) {
         this.payments = payments;
         this.notifyTargets = notifyTargets;
         this.transaction = transaction;
+        this.payTransaction = payTransaction.getIfAvailable(() -> PayTransaction.PLAIN);
         this.events = events;
         this.properties = properties;
         this.clock = clock;
@@ -56,7 +61,8 @@ public class PaymentService {
         String txNo = request.txNo() != null ? request.txNo() : UUID.randomUUID().toString();
         try (var ignored = MDC.putCloseable("txNo", txNo)) {
             try {
-                return transaction.execute(status -> record(txNo, request));
+                Payment payment = newPayment(txNo, request);
+                return payTransaction.run(payment, () -> transaction.execute(status -> record(payment)));
             } catch (DuplicateKeyException taken) {
                 // The unique key on tx_no decides, not a prior SELECT: a replay (or a concurrent twin) of the same
                 // request gets the recorded pay, a different pay under this txNo a conflict.
@@ -101,18 +107,22 @@ public class PaymentService {
         return payments.findByTxNo(txNo).orElseThrow(() -> new PaymentNotFound(txNo));
     }
 
-    private Payment record(String txNo, PayRequest request) {
+    /** The pay this request makes, as it will be recorded: the simulated bank's verdict included. */
+    private Payment newPayment(String txNo, PayRequest request) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         PayResult result = request.payAmount().compareTo(properties.declineAbove()) > 0 ? PayResult.FAIL
                 : PayResult.SUCCESS;
         // Validation allows at most 2 decimals, so this only pads: 20 becomes 20.00, as DECIMAL(18,2) stores it.
         BigDecimal amount = request.payAmount().setScale(2, RoundingMode.UNNECESSARY);
-        Payment payment = new Payment(null, txNo, request.accountNo(), amount, result, request.receiverId(),
-                request.notifyUrl(), now, now);
+        return new Payment(null, txNo, request.accountNo(), amount, result,
+                request.receiverId(), request.notifyUrl(), now, now);
+    }
+
+    private Payment record(Payment payment) {
         payments.insert(payment);
         events.publishEvent(new PaymentCompleted(payment));
-        log.info("pay {} recorded: account {} amount {} result {}{}", txNo, payment.accountNo(),
-                payment.payAmount(), result,
+        log.info("pay {} recorded: account {} amount {} result {}{}", payment.txNo(), payment.accountNo(),
+                payment.payAmount(), payment.result(),
                 payment.receiverId() == null ? "" : ", notify " + payment.receiverId() + " at " + payment.notifyUrl());
         return payment;
     }
