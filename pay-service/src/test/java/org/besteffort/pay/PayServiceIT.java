@@ -4,7 +4,6 @@ import com.alibaba.fastjson2.JSON;
 import com.alibaba.fastjson2.JSONObject;
 import org.besteffort.common.PayResultSignature;
 import org.besteffort.common.journal.JournalEntry;
-import org.besteffort.local.infra.TestHttp;
 import org.besteffort.local.infra.TestJournal;
 import org.besteffort.pay.notifier.NotificationFaults;
 import org.besteffort.pay.payment.PaymentCompleted;
@@ -500,9 +499,6 @@ class PayServiceIT extends PayServiceITSupport {
         assertThat(observer.countSent(refused)).isZero();
     }
 
-    private TestHttp http() {
-        return new TestHttp("http://127.0.0.1:" + port);
-    }
 
     private TestJournal journal() {
         return new TestJournal(http());

@@ -1,5 +1,6 @@
 package org.besteffort.pay;
 
+import org.besteffort.local.infra.TestHttp;
 import org.besteffort.local.infra.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,5 +38,9 @@ public abstract class PayServiceITSupport {
     @AfterAll
     static void stopObserving() {
         observer.close();
+    }
+
+    protected TestHttp http() {
+        return new TestHttp("http://127.0.0.1:" + port);
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
  */
 public record Percentiles(int count, double p50, double p95, double p99, double max) {
 
-    static Percentiles of(List<Double> sample) {
+    public static Percentiles of(List<Double> sample) {
         if (sample.isEmpty()) {
             return new Percentiles(0, 0, 0, 0, 0);
         }

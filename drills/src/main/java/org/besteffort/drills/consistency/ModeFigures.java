@@ -23,9 +23,11 @@ import java.util.Map;
  * @param latencyAtRate      clean run: pay commit → credited, at the fixed rate (null if not measured)
  * @param statementsPerPay   clean run: database statements per settled pay at maximum
  * @param cpuMsPerPay        clean run: CPU ms of every process of the stack and the load generator per settled pay
+ * @param violations         broken invariants, each said in words
+ * @param extra              figures only this mode has (2PC: what each kill did to the locks)
  */
 record ModeFigures(String mode, Map<String, Integer> crashes, int pays, int committed, int lost, int lostNotRepaired,
                    int duplicates, long doubleCredits, Map<String, Integer> settledBy, double convergedSeconds,
                    Double settledPerSecond, Percentiles latencyAtRate, Double statementsPerPay, Double cpuMsPerPay,
-                   List<String> violations) {
+                   List<String> violations, Map<String, Object> extra) {
 }

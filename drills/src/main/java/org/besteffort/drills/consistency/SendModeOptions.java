@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * What the send-mode comparison runs.
  *
- * @param modes      the send modes, in pay-service's spelling ({@code after-commit,outbox,transactional})
+ * @param modes      the send modes, in pay-service's spelling ({@code after-commit,outbox,transactional}), and
+ *                   {@code 2pc}: the same recharge as one XA transaction, measured last
  * @param crashes    how many times pay-service is halted at each crash point of a mode
  * @param pays       recharges made per mode around the crashes (the crash pays included)
  * @param throughput whether each mode is also loaded cleanly: at {@code rate} and at maximum with {@code clients}
@@ -22,7 +23,7 @@ import java.util.Set;
 record SendModeOptions(List<String> modes, int crashes, int pays, boolean throughput, int rate, int clients,
                        Duration warmup, Duration duration) {
 
-    static final List<String> ALL_MODES = List.of("after-commit", "outbox", "transactional");
+    static final List<String> ALL_MODES = List.of("after-commit", "outbox", "transactional", TwoPhaseCommitColumn.MODE);
 
     private static final Set<String> KEYS = Set.of("modes", "crashes", "pays", "throughput", "rate", "clients",
             "warmup", "duration");
@@ -68,6 +69,7 @@ record SendModeOptions(List<String> modes, int crashes, int pays, boolean throug
             case "after-commit" -> List.of("AFTER_COMMIT_BEFORE_SEND");
             case "outbox" -> List.of("AFTER_OUTBOX_INSERT_BEFORE_RELAY", "AFTER_RELAY_PUBLISH_BEFORE_MARK");
             case "transactional" -> List.of("AFTER_HALF_BEFORE_LOCAL_COMMIT", "AFTER_LOCAL_COMMIT_BEFORE_ANSWER");
+            case TwoPhaseCommitColumn.MODE -> List.of("PARTICIPANT_KILLED_MID_COMMIT");
             default -> throw new IllegalArgumentException("no such send mode: " + mode);
         };
     }

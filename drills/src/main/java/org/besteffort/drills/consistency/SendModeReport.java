@@ -43,9 +43,17 @@ final class SendModeReport {
                     mode -> "%.2f".formatted(mode.cpuMsPerPay()));
         }
         out.println();
-        out.println("where pay-service was halted, and how the recharges ended at account-service:");
+        out.println("where each was stopped, and how the recharges ended:");
         for (ModeFigures mode : modes) {
             out.printf("  %-14s halted %s%n  %-14s ended %s%n", mode.mode(), mode.crashes(), "", mode.settledBy());
+            mode.extra().forEach((name, value) -> out.printf("  %-14s %s: %s%n", "", name, value));
+        }
+        if (modes.stream().anyMatch(mode -> mode.mode().equals(TwoPhaseCommitColumn.MODE))) {
+            out.println();
+            out.println("2pc: the same recharge as one XA transaction over two MariaDB servers (Atomikos), no broker and");
+            out.println("no services: \"messages lost\" there counts pays committed without their credit; its latency is");
+            out.println("the payer's whole call (both writes and the two-phase commit), its CPU the two databases and the");
+            out.println("coordinator's JVM, which also runs the load.");
         }
         List<String> violations = violations(modes);
         out.println();

@@ -21,8 +21,9 @@ class SendModeDrillIT {
 
     @Test
     void onlyAfterCommitLosesMessagesEveryLossIsRepairedAndNothingIsCreditedTwice() throws Exception {
-        var options = new SendModeOptions(SendModeOptions.ALL_MODES, 1, 6, false, 100, 16, Duration.ofSeconds(5),
-                Duration.ofSeconds(20));
+        // 2PC is left to ./mvnw -Psend-modes package: a participant killed mid-commit keeps its payers waiting ~50 s.
+        var options = new SendModeOptions(List.of("after-commit", "outbox", "transactional"), 1, 6, false, 100, 16,
+                Duration.ofSeconds(5), Duration.ofSeconds(20));
 
         List<ModeFigures> figures = SendModeDrill.run(options, Path.of("target", "send-modes-it").toAbsolutePath());
         SendModeReport.print(System.out, options, figures);

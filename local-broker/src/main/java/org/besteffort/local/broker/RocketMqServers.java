@@ -94,6 +94,10 @@ final class RocketMqServers {
         config.setTransactionTimeOut(options.transactions().timeoutMillis());
         config.setTransactionCheckInterval(options.transactions().intervalMillis());
         config.setTransactionCheckMax(options.transactions().maxChecks());
+        // The broker writes the records of committed and rolled-back half messages in batches, every 3 s by default.
+        // A check runs on half messages older than the timeout that have no such record yet: with a timeout near that
+        // batch interval, committed ones are asked about again, answered COMMIT again and delivered twice.
+        config.setTransactionOpBatchInterval(500);
 
         NettyServerConfig server = new NettyServerConfig();
         server.setBindAddress(LOOPBACK);
@@ -120,6 +124,11 @@ final class RocketMqServers {
         store.setStorePathCommitLog(root + "/commitlog");
         store.setHaListenPort(options.brokerPort() + 1);
         store.setMessageDelayLevel(options.delayLevels());
+        // Every thread that writes to the commit log keeps a direct buffer of maxMessageSize + 64 KB: 4 MB each at the
+        // default. Transactional messages add a pool of such threads (end transaction, the commit records), and a
+        // 128 MB broker ran out of direct memory ("Cannot reserve 4259840 bytes"): no commit record was written, and
+        // every committed half message was asked about again and delivered again. A pay result is under 1 KB.
+        store.setMaxMessageSize(256 * 1024);
         // Small files: the defaults are 1 GB commit-log files, 6 MB per consume queue and a 420 MB index file.
         store.setMappedFileSizeCommitLog(16 * 1024 * 1024);
         store.setMappedFileSizeConsumeQueue(10_000 * 20);

@@ -37,7 +37,7 @@ class BrokerOptionsTests {
     @Test
     void asksAboutUnansweredHalfMessagesWithinSecondsUnlessToldOtherwise() {
         assertThat(BrokerOptions.parse("--store-dir=x").transactions())
-                .isEqualTo(new BrokerOptions.TransactionChecks(3_000, 3_000, 40));
+                .isEqualTo(new BrokerOptions.TransactionChecks(5_000, 3_000, 40));
 
         BrokerOptions options = BrokerOptions.parse("--store-dir=x", "--transaction-timeout-ms=1000",
                 "--transaction-check-interval-ms=500", "--transaction-check-max=5");

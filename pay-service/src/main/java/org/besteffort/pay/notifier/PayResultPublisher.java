@@ -1,6 +1,8 @@
 package org.besteffort.pay.notifier;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.rocketmq.client.producer.SendCallback;
+import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
 import org.apache.rocketmq.spring.support.RocketMQHeaders;
 import org.besteffort.common.NotifyChannel;
@@ -14,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
+
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Signs pay results and puts them on {@code topic_notifymsg} keyed by txNo, counting and journaling what became of
@@ -73,11 +77,45 @@ public class PayResultPublisher {
             journal.append(txNo, JournalStep.ANNOUNCED, copy, "SENT", null, null, sent.getMsgId() + note);
             return true;
         } catch (RuntimeException e) {
-            count("failed");
-            log.warn("notification of pay {} not sent: {}", txNo, e.toString());
-            journal.append(txNo, JournalStep.SEND_FAILED, copy, "FAILED", null, null, e.toString());
+            failed(txNo, copy, e);
             return false;
         }
+    }
+
+    /**
+     * Sends without waiting: completes with whether the broker stored the message, once it answered. Logged, counted
+     * and journaled as {@link #send} does; never completes exceptionally.
+     */
+    public CompletableFuture<Boolean> sendAsync(String txNo, Message<byte[]> message, int copy, String note) {
+        CompletableFuture<Boolean> stored = new CompletableFuture<>();
+        try {
+            rocketMQ.asyncSend(NotifyChannel.TOPIC, message, new SendCallback() {
+                @Override
+                public void onSuccess(SendResult sent) {
+                    count("sent");
+                    log.info("notification of pay {} sent{}: {} {}", txNo, note, sent.getSendStatus(),
+                            sent.getMsgId());
+                    journal.append(txNo, JournalStep.ANNOUNCED, copy, "SENT", null, null, sent.getMsgId() + note);
+                    stored.complete(true);
+                }
+
+                @Override
+                public void onException(Throwable e) {
+                    failed(txNo, copy, e);
+                    stored.complete(false);
+                }
+            });
+        } catch (RuntimeException e) {
+            failed(txNo, copy, e);
+            stored.complete(false);
+        }
+        return stored;
+    }
+
+    private void failed(String txNo, int copy, Throwable e) {
+        count("failed");
+        log.warn("notification of pay {} not sent: {}", txNo, e.toString());
+        journal.append(txNo, JournalStep.SEND_FAILED, copy, "FAILED", null, null, e.toString());
     }
 
     /** A message that a half message's commit made visible: journaled as sent, as the broker stored it. */

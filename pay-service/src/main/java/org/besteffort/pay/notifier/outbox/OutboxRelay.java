@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -150,10 +151,12 @@ class OutboxRelay implements SmartLifecycle {
             return 0;
         }
         NotificationFaults activeFaults = faults.getIfAvailable();
+        // The whole batch in flight at once, then one UPDATE for the rows the broker stored.
+        List<CompletableFuture<Boolean>> stored = rows.stream().map(row -> publish(row, activeFaults)).toList();
         List<Long> sent = new ArrayList<>(rows.size());
-        for (OutboxRow row : rows) {
-            if (publish(row, activeFaults)) {
-                sent.add(row.id());
+        for (int i = 0; i < rows.size(); i++) {
+            if (stored.get(i).join()) {
+                sent.add(rows.get(i).id());
             }
         }
         if (!sent.isEmpty()) {
@@ -163,15 +166,18 @@ class OutboxRelay implements SmartLifecycle {
         return rows.size();
     }
 
-    private boolean publish(OutboxRow row, NotificationFaults activeFaults) {
+    private CompletableFuture<Boolean> publish(OutboxRow row, NotificationFaults activeFaults) {
         if (activeFaults != null && activeFaults.dropNotification(row.txNo())) {
             publisher.dropped(row.txNo());
-            return true; // marked sent: the fault switch lost it for good, as after-commit would
+            // marked sent: the fault switch lost it for good, as after-commit would
+            return CompletableFuture.completedFuture(true);
         }
         var message = publisher.signed(row.txNo(), row.payload().getBytes(StandardCharsets.UTF_8));
-        boolean stored = publisher.send(row.txNo(), message, 1, " by the outbox relay");
-        if (stored && activeFaults != null && activeFaults.duplicateNotification(row.txNo())) {
-            publisher.send(row.txNo(), message, 2, " again (fault switch)");
+        CompletableFuture<Boolean> stored = publisher.sendAsync(row.txNo(), message, 1, " by the outbox relay");
+        if (activeFaults != null && activeFaults.duplicateNotification(row.txNo())) {
+            return stored.thenCompose(first -> first
+                    ? publisher.sendAsync(row.txNo(), message, 2, " again (fault switch)").thenApply(again -> true)
+                    : CompletableFuture.completedFuture(false));
         }
         return stored;
     }

@@ -1,7 +1,6 @@
 package org.besteffort.pay.notifier.outbox;
 
 import org.besteffort.common.PayResultMessage;
-import org.besteffort.local.infra.TestHttp;
 import org.besteffort.local.infra.TestJournal;
 import org.besteffort.pay.PayServiceITSupport;
 import org.junit.jupiter.api.Test;
@@ -129,7 +128,4 @@ class OutboxIT extends PayServiceITSupport {
         return rows.stream().map(OutboxRow::txNo).filter(txNo -> txNo.startsWith(prefix)).toList();
     }
 
-    private TestHttp http() {
-        return new TestHttp("http://127.0.0.1:" + port);
-    }
 }

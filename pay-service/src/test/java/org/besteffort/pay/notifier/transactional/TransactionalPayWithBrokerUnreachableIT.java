@@ -1,15 +1,8 @@
 package org.besteffort.pay.notifier.transactional;
 
-import org.besteffort.local.infra.FreePorts;
-import org.besteffort.local.infra.TestHttp;
-import org.besteffort.local.infra.TestInfrastructure;
+import org.besteffort.pay.BrokerUnreachableITSupport;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.UUID;
 
@@ -23,26 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
         "notifier.send-mode=transactional",
         "rocketmq.producer.send-message-timeout=1000",
         "rocketmq.producer.retry-times-when-send-failed=0"})
-class TransactionalPayWithBrokerUnreachableIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        var infra = TestInfrastructure.shared();
-        registry.add("spring.datasource.url", () -> infra.database().jdbcUrl("bank1_pay"));
-        // A name server address where nothing listens: no half message can be stored.
-        registry.add("rocketmq.name-server", () -> "127.0.0.1:" + FreePorts.any());
-    }
+class TransactionalPayWithBrokerUnreachableIT extends BrokerUnreachableITSupport {
 
     @Test
     void refusesThePayWith503AndWritesNothingWhenTheHalfMessageCannotBeStored() {
         String txNo = "half-" + UUID.randomUUID();
-        var http = new TestHttp("http://127.0.0.1:" + port);
+        var http = http();
 
         var response = http.postJson("/paydo", """
                 {"accountNo":"1","payAmount":"42.00","txNo":"%s"}""".formatted(txNo));
@@ -50,8 +29,7 @@ class TransactionalPayWithBrokerUnreachableIT {
         assertThat(response.status()).isEqualTo(503);
         assertThat(response.header("Retry-After")).isEqualTo("5");
         assertThat(response.json().getString("detail")).contains(txNo, "half message", "nothing was written");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM account_pay WHERE tx_no = ?", Integer.class, txNo))
-                .isZero();
+        assertThat(paysRecorded(txNo)).isZero();
         assertThat(http.get("/payresult/" + txNo).status()).isEqualTo(404);
     }
 }

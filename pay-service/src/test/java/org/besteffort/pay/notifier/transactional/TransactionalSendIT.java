@@ -3,7 +3,6 @@ package org.besteffort.pay.notifier.transactional;
 import org.apache.rocketmq.spring.core.RocketMQLocalTransactionState;
 import org.besteffort.common.PayResult;
 import org.besteffort.common.PayResultMessage;
-import org.besteffort.local.infra.TestHttp;
 import org.besteffort.local.infra.TestJournal;
 import org.besteffort.pay.PayServiceITSupport;
 import org.besteffort.pay.payment.Payment;
@@ -158,7 +157,4 @@ class TransactionalSendIT extends PayServiceITSupport {
                 .build();
     }
 
-    private TestHttp http() {
-        return new TestHttp("http://127.0.0.1:" + port);
-    }
 }

@@ -1,0 +1,38 @@
+package org.besteffort.pay;
+
+import org.besteffort.local.infra.FreePorts;
+import org.besteffort.local.infra.TestHttp;
+import org.besteffort.local.infra.TestInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * pay-service over the shared real database, with a name server address where nothing listens: every send fails.
+ * Subclasses set {@code rocketmq.producer.send-message-timeout=1000} and no retries, so that a send fails at once.
+ */
+public abstract class BrokerUnreachableITSupport {
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        var infra = TestInfrastructure.shared();
+        registry.add("spring.datasource.url", () -> infra.database().jdbcUrl("bank1_pay"));
+        registry.add("rocketmq.name-server", () -> "127.0.0.1:" + FreePorts.any());
+    }
+
+    protected TestHttp http() {
+        return new TestHttp("http://127.0.0.1:" + port);
+    }
+
+    protected int paysRecorded(String txNo) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM account_pay WHERE tx_no = ?", Integer.class, txNo);
+    }
+}
