@@ -1,5 +1,7 @@
 package org.besteffort.account;
 
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -19,6 +21,9 @@ import java.time.Clock;
 @ConfigurationPropertiesScan
 @EnableFeignClients
 @EnableScheduling
+@OpenAPIDefinition(info = @Info(title = "account-service, the receiver (账户系统)", version = "1",
+        description = "Starts recharges and credits each pay once, whichever way its result arrives: the queue, "
+                + "its notify URL, reconciliation. Swagger UI: /swagger-ui.html"))
 public class AccountServiceApplication {
 
     public static void main(String[] args) {

@@ -1,5 +1,7 @@
 package org.besteffort.notify;
 
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,6 +15,9 @@ import java.time.Clock;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@OpenAPIDefinition(info = @Info(title = "notify-gateway, the notify program (通知程序)", version = "1",
+        description = "Keeps a task for every pay result that names a receiver and posts it to the receiver's "
+                + "notify URL until it answers; the operator re-notifies and recovers. Swagger UI: /swagger-ui.html"))
 public class NotifyGatewayApplication {
 
     public static void main(String[] args) {

@@ -1,5 +1,7 @@
 package org.besteffort.pay;
 
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,6 +15,9 @@ import java.time.Clock;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@OpenAPIDefinition(info = @Info(title = "pay-service, the notifier (充值系统)", version = "1",
+        description = "Records pays and announces every result; receivers ask /payresult and read /statements to "
+                + "find the pays whose notification they missed. Swagger UI: /swagger-ui.html"))
 public class PayServiceApplication {
 
     public static void main(String[] args) {

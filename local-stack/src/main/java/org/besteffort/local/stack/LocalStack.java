@@ -208,6 +208,11 @@ public final class LocalStack {
         if (options.services()) {
             out.printf("Watch every pay travel, break it, operate the notifications: the console at %s%n%n",
                     ServiceSpec.CONSOLE.url());
+            out.println("Try the APIs (OpenAPI + Swagger UI):");
+            for (ServiceSpec service : List.of(ServiceSpec.PAY, ServiceSpec.ACCOUNT, ServiceSpec.GATEWAY)) {
+                out.printf("  %-16s %s/swagger-ui.html%n", service.name(), service.url());
+            }
+            out.println();
         }
         out.println("Logs:");
         if (options.services()) {
