@@ -1,5 +1,7 @@
 package org.besteffort.account;
 
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.MediaType;
 import org.besteffort.local.infra.OpenApiDocument;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,5 +24,18 @@ class OpenApiIT extends AccountServiceITSupport {
                 .contains("POST /recharges", "GET /recharges/{txNo}", "POST /notify/pay-result", "GET /dead-letters",
                         "POST /ops/faults", "GET /ops/journal");
         assertThat(accountService().get("/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+
+    @Test
+    void showsARechargeAndTheProblemOfEachRefusal() {
+        OpenApiDocument api = OpenApiDocument.read(accountService().get("/v3/api-docs/api").body());
+        Operation start = api.api().getPaths().get("/recharges").getPost();
+
+        assertThat(start.getResponses().get("202").getContent().get("*/*").getExamples()).containsKey("pending");
+        for (String status : new String[] {"400", "404"}) {
+            MediaType problem = start.getResponses().get(status).getContent().get("application/problem+json");
+            assertThat(problem.getSchema().get$ref()).as(status).endsWith("/ProblemDetail");
+            assertThat(problem.getExamples()).as(status).hasSize(1);
+        }
     }
 }
