@@ -1,18 +1,11 @@
 package org.besteffort.pay;
 
 import org.besteffort.common.journal.JournalEntry;
-import org.besteffort.local.infra.TestHttp;
-import org.besteffort.local.infra.TestInfrastructure;
 import org.besteffort.local.infra.TestJournal;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.util.List;
@@ -28,29 +21,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
-class NotifierFaultsIT {
-
-    static TopicObserver observer;
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        var infra = TestInfrastructure.shared();
-        registry.add("spring.datasource.url", () -> infra.database().jdbcUrl("bank1_pay"));
-        registry.add("rocketmq.name-server", () -> infra.broker().nameServerAddress());
-    }
-
-    @BeforeAll
-    static void observeTheTopic() {
-        observer = TopicObserver.start(TestInfrastructure.shared().broker().nameServerAddress());
-    }
-
-    @AfterAll
-    static void stopObserving() {
-        observer.close();
-    }
+class NotifierFaultsIT extends PayServiceITSupport {
 
     @AfterEach
     void switchEverythingOff() {
@@ -114,9 +85,6 @@ class NotifierFaultsIT {
         assertThat(response.status()).isEqualTo(200);
     }
 
-    private TestHttp http() {
-        return new TestHttp("http://127.0.0.1:" + port);
-    }
 
     private TestJournal journal() {
         return new TestJournal(http());
