@@ -8,6 +8,7 @@ import org.besteffort.drills.benchmark.Footprint;
 import org.besteffort.drills.benchmark.LoadPhase;
 import org.besteffort.drills.chaos.Ledger;
 import org.besteffort.local.infra.BrokerProcess;
+import org.besteffort.local.infra.LocalDatabase;
 
 import java.io.IOException;
 import java.net.URI;
@@ -304,8 +305,12 @@ public final class SendModeDrill {
     }
 
     private long count(String schema, String query) throws SQLException {
-        try (Connection db = stack.database().connect(schema);
-             ResultSet row = db.createStatement().executeQuery(query)) {
+        return count(stack.database(), schema, query);
+    }
+
+    /** The single number a query answers, e.g. a {@code COUNT(*)}. */
+    static long count(LocalDatabase database, String schema, String query) throws SQLException {
+        try (Connection db = database.connect(schema); ResultSet row = db.createStatement().executeQuery(query)) {
             row.next();
             return row.getLong(1);
         }

@@ -87,9 +87,10 @@ final class TwoPhaseCommitColumn implements AutoCloseable {
             convergedSeconds = Math.max(convergedSeconds, (double) kill.get("inDoubtResolvedAfterRestartSeconds"));
             System.out.printf("  account database SIGKILLed mid-commit (%d of %d): %s%n", k, options.crashes(), kill);
         }
-        long pays = count(payDatabase, PAY_SCHEMA, "SELECT COUNT(*) FROM account_pay");
-        long credits = count(accountDatabase, "bank1", "SELECT COUNT(*) FROM de_duplication");
-        long creditedAmount = count(accountDatabase, "bank1", "SELECT SUM(account_balance) FROM account_info");
+        long pays = SendModeDrill.count(payDatabase, PAY_SCHEMA, "SELECT COUNT(*) FROM account_pay");
+        long credits = SendModeDrill.count(accountDatabase, "bank1", "SELECT COUNT(*) FROM de_duplication");
+        long creditedAmount = SendModeDrill.count(accountDatabase, "bank1",
+                "SELECT SUM(account_balance) FROM account_info");
         List<String> violations = new ArrayList<>();
         int lost = (int) Math.max(0, pays - credits);
         if (pays != credits) {
@@ -262,18 +263,11 @@ final class TwoPhaseCommitColumn implements AutoCloseable {
                 // not committed: no latency
             }
         }), 0, 1_000_000_000L / options.rate(), TimeUnit.NANOSECONDS);
-        ticker.awaitTermination(options.warmup().plus(options.duration()).toMillis(), TimeUnit.MILLISECONDS);
+        Thread.sleep(options.warmup().plus(options.duration()).toMillis()); // the phase runs on the ticker
         ticker.shutdownNow();
         workers.shutdown();
         workers.awaitTermination(2, TimeUnit.MINUTES);
         return latencies;
-    }
-
-    private static long count(LocalDatabase database, String schema, String query) throws SQLException {
-        try (Connection db = database.connect(schema); ResultSet row = db.createStatement().executeQuery(query)) {
-            row.next();
-            return row.getLong(1);
-        }
     }
 
     @Override

@@ -71,10 +71,7 @@ public class PayResultPublisher {
      */
     public boolean send(String txNo, Message<byte[]> message, int copy, String note) {
         try {
-            var sent = rocketMQ.syncSend(NotifyChannel.TOPIC, message);
-            count("sent");
-            log.info("notification of pay {} sent{}: {} {}", txNo, note, sent.getSendStatus(), sent.getMsgId());
-            journal.append(txNo, JournalStep.ANNOUNCED, copy, "SENT", null, null, sent.getMsgId() + note);
+            sent(txNo, copy, note, rocketMQ.syncSend(NotifyChannel.TOPIC, message));
             return true;
         } catch (RuntimeException e) {
             failed(txNo, copy, e);
@@ -92,10 +89,7 @@ public class PayResultPublisher {
             rocketMQ.asyncSend(NotifyChannel.TOPIC, message, new SendCallback() {
                 @Override
                 public void onSuccess(SendResult sent) {
-                    count("sent");
-                    log.info("notification of pay {} sent{}: {} {}", txNo, note, sent.getSendStatus(),
-                            sent.getMsgId());
-                    journal.append(txNo, JournalStep.ANNOUNCED, copy, "SENT", null, null, sent.getMsgId() + note);
+                    sent(txNo, copy, note, sent);
                     stored.complete(true);
                 }
 
@@ -110,6 +104,12 @@ public class PayResultPublisher {
             stored.complete(false);
         }
         return stored;
+    }
+
+    private void sent(String txNo, int copy, String note, SendResult sent) {
+        count("sent");
+        log.info("notification of pay {} sent{}: {} {}", txNo, note, sent.getSendStatus(), sent.getMsgId());
+        journal.append(txNo, JournalStep.ANNOUNCED, copy, "SENT", null, null, sent.getMsgId() + note);
     }
 
     private void failed(String txNo, int copy, Throwable e) {
