@@ -17,6 +17,8 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -32,13 +34,15 @@ public class PayResultPublisher {
     private final NotifierProperties properties;
     private final MeterRegistry meters;
     private final Journal journal;
+    private final Clock clock;
 
     PayResultPublisher(RocketMQTemplate rocketMQ, NotifierProperties properties, MeterRegistry meters,
-                       Journal journal) {
+                       Journal journal, Clock clock) {
         this.rocketMQ = rocketMQ;
         this.properties = properties;
         this.meters = meters;
         this.journal = journal;
+        this.clock = clock;
     }
 
     /** The message announcing this pay. */
@@ -70,8 +74,9 @@ public class PayResultPublisher {
      * @return whether the broker stored the message
      */
     public boolean send(String txNo, Message<byte[]> message, int copy, String note) {
+        Instant handedOver = clock.instant();
         try {
-            sent(txNo, copy, note, rocketMQ.syncSend(NotifyChannel.TOPIC, message));
+            sent(txNo, copy, note, handedOver, rocketMQ.syncSend(NotifyChannel.TOPIC, message));
             return true;
         } catch (RuntimeException e) {
             failed(txNo, copy, e);
@@ -85,11 +90,12 @@ public class PayResultPublisher {
      */
     public CompletableFuture<Boolean> sendAsync(String txNo, Message<byte[]> message, int copy, String note) {
         CompletableFuture<Boolean> stored = new CompletableFuture<>();
+        Instant handedOver = clock.instant();
         try {
             rocketMQ.asyncSend(NotifyChannel.TOPIC, message, new SendCallback() {
                 @Override
                 public void onSuccess(SendResult sent) {
-                    sent(txNo, copy, note, sent);
+                    sent(txNo, copy, note, handedOver, sent);
                     stored.complete(true);
                 }
 
@@ -106,10 +112,14 @@ public class PayResultPublisher {
         return stored;
     }
 
-    private void sent(String txNo, int copy, String note, SendResult sent) {
+    /**
+     * Journaled at the moment the message was handed to the broker, not when the answer came back: the receiver may
+     * have applied it in between, and a timeline must show the announcement before the delivery.
+     */
+    private void sent(String txNo, int copy, String note, Instant handedOver, SendResult sent) {
         count("sent");
         log.info("notification of pay {} sent{}: {} {}", txNo, note, sent.getSendStatus(), sent.getMsgId());
-        journal.append(txNo, JournalStep.ANNOUNCED, copy, "SENT", null, null, sent.getMsgId() + note);
+        journal.append(handedOver, txNo, JournalStep.ANNOUNCED, copy, "SENT", null, null, sent.getMsgId() + note);
     }
 
     private void failed(String txNo, int copy, Throwable e) {
