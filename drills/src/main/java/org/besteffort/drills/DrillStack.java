@@ -84,7 +84,7 @@ public final class DrillStack implements AutoCloseable {
                 NotifyChannel.CONSUMER_GROUPS, "128m"));
         database = LocalDatabase.start(workDir.resolve("mariadb-base"), workDir.resolve("mariadb-data"),
                 FreePorts.any());
-        database.runScripts(root.resolve("sql"));
+        database.migrate(root.resolve("sql"));
         List<String> payArgs = new ArrayList<>(List.of(
                 "--faults.drop-fraction=" + faults.dropFraction(),
                 "--faults.duplicate-fraction=" + faults.duplicateFraction(),

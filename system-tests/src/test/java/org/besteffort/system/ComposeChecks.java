@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,7 +68,10 @@ record ComposeChecks(ComposeFile compose) {
     private static final Pattern CREATE_USER = Pattern.compile(
             "CREATE USER '([^']+)'@'[^']*' IDENTIFIED BY '\\$\\{?(\\w+)\\}?'");
 
-    private static final Pattern GRANT = Pattern.compile("GRANT [^;]+ ON (\\w+)\\.\\* TO '([^']+)'");
+    private static final Pattern GRANT = Pattern.compile("GRANT ([^;]+?) ON (\\w+)\\.\\* TO '([^']+)'");
+
+    /** What Flyway needs besides reading and writing rows, to create and change a service's own tables. */
+    private static final List<String> MIGRATION_PRIVILEGES = List.of("CREATE", "ALTER", "INDEX", "DROP");
 
     private static final Pattern QUEUES = Pattern.compile(
             "-t\\s+" + NotifyChannel.TOPIC + "\\s+-r\\s+(\\d+)\\s+-w\\s+(\\d+)");
@@ -243,17 +247,19 @@ record ComposeChecks(ComposeFile compose) {
             return List.of("expected one mysql service, found " + databases.size());
         }
         ComposeService mysql = databases.get(0);
-        String scripts = initMounts(mysql).stream().filter(mount -> mount.target().endsWith(".sh"))
-                .map(mount -> read(compose.resolve(mount.source()))).reduce("", String::concat);
+        String scripts = initScripts(mysql);
         Map<String, String> passwordVariableByUser = new HashMap<>();
         Matcher users = CREATE_USER.matcher(scripts);
         while (users.find()) {
             passwordVariableByUser.put(users.group(1), users.group(2));
         }
         Map<String, Set<String>> schemasByUser = new HashMap<>();
+        Map<String, Set<String>> privilegesByUserSchema = new HashMap<>();
         Matcher grants = GRANT.matcher(scripts);
         while (grants.find()) {
-            schemasByUser.computeIfAbsent(grants.group(2), user -> new LinkedHashSet<>()).add(grants.group(1));
+            schemasByUser.computeIfAbsent(grants.group(3), user -> new LinkedHashSet<>()).add(grants.group(2));
+            privilegesByUserSchema.computeIfAbsent(grants.group(3) + "@" + grants.group(2), key -> new HashSet<>())
+                    .addAll(Arrays.stream(grants.group(1).split(",")).map(String::strip).toList());
         }
 
         for (ComposeService service : compose.builtHere()) {
@@ -282,7 +288,12 @@ record ComposeChecks(ComposeFile compose) {
             if (!schemasByUser.getOrDefault(user, Set.of()).contains(schema)) {
                 problems.add(service.name() + ": user " + user + " is granted " + schemasByUser.get(user)
                         + ", not the schema " + schema + " it connects to");
+                continue;
             }
+            Set<String> granted = privilegesByUserSchema.get(user + "@" + schema);
+            MIGRATION_PRIVILEGES.stream().filter(privilege -> !granted.contains(privilege))
+                    .forEach(privilege -> problems.add(service.name() + ": user " + user + " lacks " + privilege
+                            + " on " + schema + ", which it needs to migrate its schema at start"));
         }
 
         for (ComposeService notifier : modules("pay-service")) {
@@ -484,7 +495,10 @@ record ComposeChecks(ComposeFile compose) {
                 && mapping.published() == url.getPort() && mapping.target() == listensOn);
     }
 
-    /** Mounted files exist, and MySQL initialises from every script of sql/, in order, as the tests do. */
+    /**
+     * Mounted files exist; MySQL's init scripts create every database that sql/ holds migrations for, empty, and mount
+     * none of the migrations: each service migrates its own schema at start.
+     */
     List<String> mountProblems() {
         List<String> problems = new ArrayList<>();
         for (ComposeService service : compose.services().values()) {
@@ -495,17 +509,15 @@ record ComposeChecks(ComposeFile compose) {
         }
         for (ComposeService mysql : compose.running("mysql")) {
             List<Mount> init = initMounts(mysql);
-            List<String> mountedSql = init.stream().map(Mount::source)
-                    .filter(source -> Path.of(source).normalize().startsWith("sql")).map(ComposeChecks::fileName).toList();
-            for (String script : sqlScripts()) {
-                if (!mountedSql.contains(script)) {
-                    problems.add(mysql.name() + ": sql/" + script + " is not mounted into " + INIT_DIR);
+            init.stream().filter(mount -> Path.of(mount.source()).normalize().startsWith("sql"))
+                    .forEach(mount -> problems.add(mysql.name() + ": mounts " + mount.source() + " into " + INIT_DIR
+                            + ", but each service migrates its own schema at start (Flyway)"));
+            String scripts = initScripts(mysql);
+            for (String schema : migratedSchemas()) {
+                if (!Pattern.compile("CREATE DATABASE (IF NOT EXISTS )?" + schema + "\\b").matcher(scripts).find()) {
+                    problems.add(mysql.name() + ": no init script creates the database " + schema + " that sql/"
+                            + schema + "/ migrates");
                 }
-            }
-            List<String> runOrder = init.stream().sorted((a, b) -> fileName(a.target()).compareTo(fileName(b.target())))
-                    .map(Mount::source).map(ComposeChecks::fileName).filter(name -> name.endsWith(".sql")).toList();
-            if (!runOrder.equals(runOrder.stream().sorted().toList())) {
-                problems.add(mysql.name() + ": the entrypoint would run the sql/ scripts in the order " + runOrder);
             }
             init.stream().filter(mount -> !mount.readOnly()).forEach(mount -> problems.add(mysql.name() + ": "
                     + mount.source() + " is mounted writable"));
@@ -766,10 +778,16 @@ record ComposeChecks(ComposeFile compose) {
         return mysql.volumes().stream().filter(mount -> mount.target().startsWith(INIT_DIR)).toList();
     }
 
-    private List<String> sqlScripts() {
-        try (Stream<Path> files = Files.list(compose.resolve("sql"))) {
-            return files.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(".sql")).sorted()
-                    .toList();
+    /** The shell scripts mounted into MySQL's init directory, concatenated. */
+    private String initScripts(ComposeService mysql) {
+        return initMounts(mysql).stream().filter(mount -> mount.target().endsWith(".sh"))
+                .map(mount -> read(compose.resolve(mount.source()))).reduce("", String::concat);
+    }
+
+    /** The folders of sql/ that hold a service schema's migrations. */
+    private List<String> migratedSchemas() {
+        try (Stream<Path> entries = Files.list(compose.resolve("sql"))) {
+            return entries.filter(Files::isDirectory).map(path -> path.getFileName().toString()).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -82,7 +82,7 @@ class ComposeFileTests {
     }
 
     @Test
-    void mountsFilesThatExistAndEverySqlScriptInOrder() {
+    void mountsFilesThatExistAndCreatesEveryMigratedDatabase() {
         assertThat(checks.mountProblems()).isEmpty();
     }
 
@@ -271,11 +271,34 @@ class ComposeFileTests {
     }
 
     @Test
-    void reportsASqlScriptThatIsNotMounted() {
-        ComposeChecks broken = brokenBy("      - ./sql/2-bank1.sql:/docker-entrypoint-initdb.d/2-bank1.sql:ro\n", "");
+    void reportsAMigrationMountedIntoMySqlsInitDirectory() {
+        String script = "      - ./docker/mysql/1-service-databases.sh:/docker-entrypoint-initdb.d/1-service-databases.sh:ro\n";
+        ComposeChecks broken = brokenBy(script, script
+                + "      - ./sql/bank1/V1__account_schema.sql:/docker-entrypoint-initdb.d/2-bank1.sql:ro\n");
 
-        assertThat(broken.mountProblems()).containsExactly("mysql: sql/2-bank1.sql is not mounted into "
-                + ComposeChecks.INIT_DIR);
+        assertThat(broken.mountProblems()).containsExactly("mysql: mounts ./sql/bank1/V1__account_schema.sql into "
+                + ComposeChecks.INIT_DIR + ", but each service migrates its own schema at start (Flyway)");
+    }
+
+    @Test
+    void reportsADatabaseNoInitScriptCreatesAndAUserThatCannotMigrate() throws IOException {
+        String original = read(ROOT.resolve("docker/mysql/1-service-databases.sh"));
+        String withoutNotify = original.replace("CREATE DATABASE bank1_notify ", "-- bank1_notify ")
+                .replace("CREATE, ALTER, INDEX, DROP, REFERENCES ON bank1_pay", "REFERENCES ON bank1_pay");
+        assertThat(withoutNotify).isNotEqualTo(original);
+        Path brokenScript = ROOT.resolve("system-tests/target/broken-service-databases.sh");
+        Files.createDirectories(brokenScript.getParent());
+        Files.writeString(brokenScript, withoutNotify);
+        ComposeChecks broken = brokenBy("./docker/mysql/1-service-databases.sh:",
+                "./system-tests/target/broken-service-databases.sh:");
+
+        assertThat(broken.mountProblems()).containsExactly(
+                "mysql: no init script creates the database bank1_notify that sql/bank1_notify/ migrates");
+        assertThat(broken.credentialProblems()).containsExactly(
+                "pay-service: user pay_service lacks CREATE on bank1_pay, which it needs to migrate its schema at start",
+                "pay-service: user pay_service lacks ALTER on bank1_pay, which it needs to migrate its schema at start",
+                "pay-service: user pay_service lacks INDEX on bank1_pay, which it needs to migrate its schema at start",
+                "pay-service: user pay_service lacks DROP on bank1_pay, which it needs to migrate its schema at start");
     }
 
     @Test

@@ -61,7 +61,7 @@ final class NotifyStack implements AutoCloseable {
                 NotifyChannel.CONSUMER_GROUPS, "128m"));
         database = LocalDatabase.start(workDir.resolve("mariadb-base"), workDir.resolve("mariadb-data"),
                 FreePorts.any());
-        database.runScripts(root.resolve("sql"));
+        database.migrate(root.resolve("sql"));
         payService = startService("pay-service", payPort, "bank1_pay", List.of(
                 "--pay.receivers." + RECEIVER_ID + ".notify-urls[0]=" + receiverUrl));
         List<String> gatewayArgs = new ArrayList<>(List.of(

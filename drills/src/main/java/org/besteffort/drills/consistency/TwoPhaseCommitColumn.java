@@ -67,7 +67,7 @@ final class TwoPhaseCommitColumn implements AutoCloseable {
                     "java.io.tmpdir") + "), not in " + accountDataDir);
         }
         accountDatabase = LocalDatabase.start(baseDir, accountDataDir, accountPort);
-        accountDatabase.runScripts(RepositoryRoot.find().resolve("sql"));
+        accountDatabase.migrate(RepositoryRoot.find().resolve("sql"));
         try (Connection db = payDatabase.connect(""); Statement statement = db.createStatement()) {
             statement.execute("CREATE DATABASE IF NOT EXISTS " + PAY_SCHEMA);
             statement.execute("CREATE TABLE IF NOT EXISTS " + PAY_SCHEMA + ".account_pay LIKE bank1_pay.account_pay");

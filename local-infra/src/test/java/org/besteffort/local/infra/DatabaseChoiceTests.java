@@ -39,13 +39,10 @@ class DatabaseChoiceTests {
     }
 
     @Test
-    void findsTheScriptsInTheOrderTheEntrypointRunsThem() {
+    void findsOneFolderOfMigrationsPerServiceSchema() {
         Path sql = RepositoryRoot.find().resolve("sql");
 
-        assertThat(MySqlContainerDatabase.scriptsIn(sql)).extracting(script -> script.getFileName().toString())
-                .contains("1-bank1_pay.sql", "2-bank1.sql")
-                .allMatch(name -> name.endsWith(".sql"))
-                .isSorted();
+        assertThat(SchemaMigrations.schemas(sql)).containsExactly("bank1", "bank1_notify", "bank1_pay");
     }
 
     private static <T> T withProperty(String value, Supplier<T> action) {

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.TimeZone;
 import java.util.UUID;
 
+import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,18 +22,22 @@ class LocalDatabaseTests {
 
     static final Path INFRA_DIR = Path.of("target/test-infra").toAbsolutePath();
 
-    static final Path SAMPLE_SCRIPTS = Path.of("src/test/resources/sql-sample");
+    static final Path SAMPLE_MIGRATIONS = Path.of("src/test/resources/migrations-sample");
 
     final Database database = TestInfrastructure.shared().database();
 
     @BeforeEach
-    void runSampleScripts() {
-        database.runScripts(SAMPLE_SCRIPTS);
+    void migrateSampleSchema() {
+        database.migrate(SAMPLE_MIGRATIONS);
     }
 
     @Test
-    void runsTheScriptsIdempotentlyAndKeepsChineseText() throws SQLException {
-        database.runScripts(SAMPLE_SCRIPTS);
+    void appliesEachMigrationOnceAndKeepsChineseText() throws SQLException {
+        MigrateResult again = SchemaMigrations.migrate(database, SAMPLE_MIGRATIONS.resolve("infra_sample"),
+                "infra_sample", null);
+
+        assertThat(again.migrationsExecuted).isZero();
+        assertThat(SchemaMigrations.schemas(SAMPLE_MIGRATIONS)).containsExactly("infra_sample");
 
         try (Connection connection = database.connect("infra_sample");
              Statement statement = connection.createStatement();

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -18,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
 /**
- * {@link SqlConstructsContract} on real MySQL 8.4, initialised exactly as docker-compose.yml initialises it: the
- * {@code sql/} scripts, then {@code docker/mysql/3-service-users.sh}. Skipped where there is no Docker engine.
+ * {@link SqlConstructsContract} on real MySQL 8.4, initialised exactly as docker-compose.yml initialises it
+ * ({@code docker/mysql/1-service-databases.sh}), then migrated from {@code sql/} as the services migrate their schemas
+ * at start. Skipped where there is no Docker engine.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class MySqlCompatibilityIT extends SqlConstructsContract {
@@ -33,10 +33,10 @@ class MySqlCompatibilityIT extends SqlConstructsContract {
     @BeforeAll
     static void startMySql() {
         Path root = RepositoryRoot.find();
-        List<Path> initScripts = new ArrayList<>(MySqlContainerDatabase.scriptsIn(root.resolve("sql")));
-        initScripts.add(root.resolve("docker/mysql/3-service-users.sh"));
-        mysql = MySqlContainerDatabase.start(initScripts,
-                Map.of("PAY_DB_PASSWORD", PAY_PASSWORD, "ACCOUNT_DB_PASSWORD", ACCOUNT_PASSWORD));
+        mysql = MySqlContainerDatabase.start(List.of(root.resolve("docker/mysql/1-service-databases.sh")),
+                Map.of("PAY_DB_PASSWORD", PAY_PASSWORD, "ACCOUNT_DB_PASSWORD", ACCOUNT_PASSWORD,
+                        "NOTIFY_DB_PASSWORD", "notify-it-secret"));
+        mysql.migrate(root.resolve("sql"));
     }
 
     @AfterAll

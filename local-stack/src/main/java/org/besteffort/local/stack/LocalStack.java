@@ -26,6 +26,7 @@ import org.besteffort.local.infra.JavaProcess;
 import org.besteffort.local.infra.LocalDatabase;
 import org.besteffort.local.infra.LocalStackLayout;
 import org.besteffort.local.infra.ProcessStartFailed;
+import org.besteffort.local.infra.SchemaMigrations;
 
 /**
  * Runs the whole pattern on this machine: RocketMQ broker, MariaDB, pay-service, account-service and the notify gateway,
@@ -172,9 +173,11 @@ public final class LocalStack {
         LocalDatabase db = LocalDatabase.start(layout.databaseBaseDir(), layout.databaseDataDir(),
                 LocalStackLayout.DATABASE_PORT);
         register(() -> database = db, db::close);
-        // The scripts are idempotent (IF NOT EXISTS, INSERT IGNORE): running them on every start keeps the schema current.
-        db.runScripts(options.repository().resolve("sql"));
-        line("MariaDB", databaseStarted, "127.0.0.1:" + LocalStackLayout.DATABASE_PORT + ", ran the scripts in sql/");
+        // Only the empty schemas, as a DBA would make them: each service migrates its own at start (Flyway, sql/).
+        SchemaMigrations.createAll(db, options.repository().resolve("sql"));
+        line("MariaDB", databaseStarted, "127.0.0.1:" + LocalStackLayout.DATABASE_PORT + ", schemas "
+                + String.join(", ", SchemaMigrations.schemas(options.repository().resolve("sql")))
+                + " (each service migrates its own at start)");
 
         BrokerProcess started;
         try {

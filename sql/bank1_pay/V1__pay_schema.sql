@@ -1,9 +1,8 @@
 -- pay-service (the notifier, 充值系统): every pay it has recorded.
--- Idempotent: safe to run on every start of the local stack.
-CREATE DATABASE IF NOT EXISTS bank1_pay DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
-USE bank1_pay;
+-- Version 1: the schema exactly as the pre-Flyway scripts made it, so a database they made is taken over at this
+-- version (baseline). Never edit an applied migration: add the next version beside it.
 
-CREATE TABLE IF NOT EXISTS account_pay (
+CREATE TABLE account_pay (
     id          BIGINT        NOT NULL AUTO_INCREMENT,
     tx_no       VARCHAR(64)   NOT NULL COMMENT 'business key of the pay, also the RocketMQ message key',
     account_no  VARCHAR(32)   NOT NULL COMMENT 'the account the pay is for',
@@ -21,7 +20,7 @@ CREATE TABLE IF NOT EXISTS account_pay (
 
 -- notifier.send-mode=outbox (the local message table, 本地消息表): the message is written in the pay's own transaction,
 -- and a relay publishes due rows to topic_notifymsg and marks them sent. Sent rows are purged after a retention period.
-CREATE TABLE IF NOT EXISTS pay_outbox (
+CREATE TABLE pay_outbox (
     id           BIGINT       NOT NULL AUTO_INCREMENT,
     tx_no        VARCHAR(64)  NOT NULL COMMENT 'the pay this message announces, also its RocketMQ key',
     payload      TEXT         NOT NULL COMMENT 'the message body (PayResultMessage JSON); signed when published',
@@ -37,7 +36,7 @@ CREATE TABLE IF NOT EXISTS pay_outbox (
 -- notifier.send-mode=transactional (RocketMQ half messages): the half messages the broker asked about whose pay was
 -- still absent long after they were prepared, and which were therefore rolled back. The pay's local transaction reads
 -- this row before it commits, so a pay can never commit after its half message was rolled back.
-CREATE TABLE IF NOT EXISTS pay_half_message_rollback (
+CREATE TABLE pay_half_message_rollback (
     half_message_id VARCHAR(64) NOT NULL COMMENT 'the id pay-service gave the half message (its halfMessageId property)',
     tx_no           VARCHAR(64) NOT NULL,
     decided_at      DATETIME(3) NOT NULL,

@@ -1,10 +1,9 @@
 -- account-service (the receiver, 账户系统): balances, the applied-notification ledger,
+-- Version 1: the schema exactly as the pre-Flyway scripts made it, so a database they made is taken over at this
+-- version (baseline). Never edit an applied migration: add the next version beside it.
 -- the recharges it waits for, and what it had to park.
--- Idempotent: safe to run on every start of the local stack; seeds never overwrite a balance.
-CREATE DATABASE IF NOT EXISTS bank1 DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
-USE bank1;
 
-CREATE TABLE IF NOT EXISTS account_info (
+CREATE TABLE account_info (
     id              BIGINT        NOT NULL AUTO_INCREMENT,
     account_no      VARCHAR(32)   NOT NULL,
     account_name    VARCHAR(64)   NOT NULL,
@@ -15,7 +14,7 @@ CREATE TABLE IF NOT EXISTS account_info (
 
 -- One row per pay result applied to a balance. The primary key is the idempotency guard:
 -- a second insert of the same tx_no fails, so the balance is credited at most once.
-CREATE TABLE IF NOT EXISTS de_duplication (
+CREATE TABLE de_duplication (
     tx_no   VARCHAR(64) NOT NULL,
     created DATETIME(3) NOT NULL,
     PRIMARY KEY (tx_no)
@@ -23,7 +22,7 @@ CREATE TABLE IF NOT EXISTS de_duplication (
 
 -- The recharges account-service knows of: those it started (and waits for) and those it was told about.
 -- The reconciliation job claims PENDING rows whose next_attempt_at has come.
-CREATE TABLE IF NOT EXISTS account_recharge (
+CREATE TABLE account_recharge (
     tx_no           VARCHAR(64)   NOT NULL,
     account_no      VARCHAR(32)   NOT NULL,
     amount          DECIMAL(18,2) NOT NULL,
@@ -42,7 +41,7 @@ CREATE TABLE IF NOT EXISTS account_recharge (
 -- Notifications that can never be applied (unknown account, unreadable body): acknowledged to the broker,
 -- kept here for an operator instead of being retried forever. Also the notify_url's refusals (another receiver's
 -- notification, an amount other than the recharge's), which the notify gateway keeps as failing.
-CREATE TABLE IF NOT EXISTS parked_notification (
+CREATE TABLE parked_notification (
     id         BIGINT        NOT NULL AUTO_INCREMENT,
     tx_no      VARCHAR(64)   NOT NULL,
     account_no VARCHAR(32)   NULL,
@@ -56,7 +55,7 @@ CREATE TABLE IF NOT EXISTS parked_notification (
 ) ENGINE = InnoDB;
 
 -- Where the statement job stands in pay-service's statement, and which instance may read on (lease).
-CREATE TABLE IF NOT EXISTS reconciliation_cursor (
+CREATE TABLE reconciliation_cursor (
     name         VARCHAR(64)  NOT NULL,
     cursor_value VARCHAR(255) NULL     COMMENT 'opaque cursor of pay-service /statements; NULL = from the start',
     leased_until DATETIME(3)  NOT NULL COMMENT 'the instance that leased it reads pages until then (UTC)',
@@ -64,11 +63,11 @@ CREATE TABLE IF NOT EXISTS reconciliation_cursor (
     PRIMARY KEY (name)
 ) ENGINE = InnoDB;
 
-INSERT IGNORE INTO reconciliation_cursor (name, cursor_value, leased_until, updated_at) VALUES
+INSERT INTO reconciliation_cursor (name, cursor_value, leased_until, updated_at) VALUES
     ('statement', NULL, '1970-01-01 00:00:00.000', '1970-01-01 00:00:00.000');
 
 -- The course's account plus a few more to play with.
-INSERT IGNORE INTO account_info (account_no, account_name, account_balance) VALUES
+INSERT INTO account_info (account_no, account_name, account_balance) VALUES
     ('1', '张三', 0.00),
     ('2', '李四', 0.00),
     ('3', '王五', 0.00),

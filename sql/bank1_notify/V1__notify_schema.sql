@@ -1,12 +1,11 @@
 -- notify-gateway (the notify program, 通知程序, scheme 2): the notifications it owes to receivers over HTTP.
+-- Version 1: the schema exactly as the pre-Flyway scripts made it, so a database they made is taken over at this
+-- version (baseline). Never edit an applied migration: add the next version beside it.
 -- Its own schema, as the course material advises for the notification store.
--- Idempotent: safe to run on every start of the local stack.
-CREATE DATABASE IF NOT EXISTS bank1_notify DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
-USE bank1_notify;
 
 -- One row per registered receiver's notify URL that a pay named. An operator disables and enables it; the
 -- dispatcher pauses it while it asks for time (429/503 with Retry-After) and disables it after failing too long.
-CREATE TABLE IF NOT EXISTS notify_endpoint (
+CREATE TABLE notify_endpoint (
     id              BIGINT        NOT NULL AUTO_INCREMENT,
     receiver_id     VARCHAR(32)   NOT NULL,
     notify_url      VARCHAR(512)  NOT NULL,
@@ -21,7 +20,7 @@ CREATE TABLE IF NOT EXISTS notify_endpoint (
 
 -- One row per (pay, receiver): the notification owed. PENDING until the receiver acknowledges it (SUCCEEDED) or the
 -- schedule is exhausted (FAILED, kept for the operator). A claim leases it by moving next_attempt_at forward.
-CREATE TABLE IF NOT EXISTS notify_task (
+CREATE TABLE notify_task (
     id              BIGINT        NOT NULL AUTO_INCREMENT,
     tx_no           VARCHAR(64)   NOT NULL,
     receiver_id     VARCHAR(32)   NOT NULL,
@@ -45,7 +44,7 @@ CREATE TABLE IF NOT EXISTS notify_task (
 ) ENGINE = InnoDB;
 
 -- Every HTTP attempt, kept: what the operator reads when a receiver says "we never got it".
-CREATE TABLE IF NOT EXISTS notify_attempt (
+CREATE TABLE notify_attempt (
     id               BIGINT        NOT NULL AUTO_INCREMENT,
     task_id          BIGINT        NOT NULL,
     attempt_no       INT           NOT NULL,
@@ -60,7 +59,7 @@ CREATE TABLE IF NOT EXISTS notify_attempt (
 ) ENGINE = InnoDB;
 
 -- Who did what to which task or endpoint, and when: every operator action.
-CREATE TABLE IF NOT EXISTS operator_action (
+CREATE TABLE operator_action (
     id         BIGINT       NOT NULL AUTO_INCREMENT,
     operator   VARCHAR(64)  NOT NULL,
     action     VARCHAR(32)  NOT NULL COMMENT 'RENOTIFY, RECOVER, DISABLE_ENDPOINT or ENABLE_ENDPOINT',
