@@ -206,6 +206,17 @@ public final class DrillStack implements AutoCloseable {
         return database;
     }
 
+    /** SIGKILLs MariaDB under the running services; {@link #startDatabase()} brings it back with its data. */
+    public void killDatabase() {
+        database.kill();
+    }
+
+    /** Starts MariaDB again on the same port and data dir, as a supervisor would after a crash. */
+    public void startDatabase() {
+        database = LocalDatabase.start(workDir.resolve("mariadb-base"), workDir.resolve("mariadb-data"),
+                database.port());
+    }
+
     private JavaProcess startService(String name, int port, String schema, List<String> extra) {
         return awaitUp(launch(name, port, schema, extra), () -> launch(name, port, schema, extra), port);
     }

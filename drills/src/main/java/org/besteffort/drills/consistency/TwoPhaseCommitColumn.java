@@ -132,9 +132,7 @@ final class TwoPhaseCommitColumn implements AutoCloseable {
             });
         }
         Thread.sleep(3_000); // the load running, then the kill lands in the middle of commits
-        long pid = LocalDatabase.pid(accountDataDir).orElseThrow();
-        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-        ProcessHandle.of(pid).ifPresent(process -> process.onExit().join());
+        accountDatabase.kill();
         stop.set(true);
         accountDatabase = LocalDatabase.start(baseDir, accountDataDir, accountPort);
         long restarted = System.nanoTime();

@@ -183,6 +183,18 @@ public final class LocalDatabase implements Database, AutoCloseable {
         }
     }
 
+    /**
+     * SIGKILLs the server, as a crash or the OOM killer would, and waits until it is gone: nothing is flushed, and InnoDB
+     * recovers at the next {@link #start} in the same data dir.
+     */
+    public void kill() {
+        pid(dataDir).flatMap(ProcessHandle::of).ifPresent(server -> {
+            server.destroyForcibly();
+            server.onExit().join();
+        });
+        log.info("MariaDB on port {} killed", port);
+    }
+
     /** Stops the server and deletes its data: for throwaway test databases. */
     public void closeAndDeleteData() {
         close();
