@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.besteffort.local.infra.ResidentMemory;
+
 /**
  * Resident memory and CPU time of the stack's processes, from {@code /proc/<pid>/status} and {@code /proc/<pid>/stat}
  * (Linux).
@@ -68,15 +70,6 @@ public final class Footprint {
 
     /** RSS of one process in MiB; -1 if it cannot be read (the process is gone). */
     public static long rssMiB(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
-        return -1;
+        return ResidentMemory.mebibytes(pid);
     }
 }

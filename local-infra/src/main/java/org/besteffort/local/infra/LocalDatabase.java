@@ -68,6 +68,14 @@ public final class LocalDatabase implements Database, AutoCloseable {
      * and keep them together: a data dir without the base dir it was created with does not start.
      */
     public static LocalDatabase start(Path baseDir, Path dataDir, int port) {
+        return start(baseDir, dataDir, port, List.of());
+    }
+
+    /**
+     * {@link #start(Path, Path, int)} with more server options, e.g. smaller caches:
+     * {@code --innodb-buffer-pool-size=32M}.
+     */
+    public static LocalDatabase start(Path baseDir, Path dataDir, int port, List<String> serverOptions) {
         Path base = baseDir.toAbsolutePath().normalize();
         Path data = dataDir.toAbsolutePath().normalize();
         long started = System.nanoTime();
@@ -85,6 +93,7 @@ public final class LocalDatabase implements Database, AutoCloseable {
                 .addArg("--bind-address=127.0.0.1")
                 .addArg("--collation-server=utf8mb4_unicode_ci")
                 .addArg("--sql-mode=" + MYSQL8_SQL_MODE);
+        serverOptions.forEach(config::addArg);
         if ("root".equals(System.getProperty("user.name"))) {
             // mariadbd refuses to run as root unless told to, which is what CI containers and this machine are.
             config.addArg("--user=root");

@@ -2,6 +2,7 @@ package org.besteffort.local.infra;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Where the local stack listens and keeps its state: one place for the launcher and for the tools that work
@@ -32,6 +33,23 @@ public record LocalStackLayout(Path repository) {
      */
     public static final List<String> SERVICE_JVM_ARGS = List.of("-Xmx256m", "-XX:+UseSerialGC",
             "-Dfile.encoding=UTF-8", "-XX:TieredStopAtLevel=1");
+
+    /**
+     * The local stack's services on top of {@link #SERVICE_JVM_ARGS}: a heap that starts small and grows only as far as
+     * the service needs, so that an idle service does not hold a young generation sized for load.
+     */
+    public static final List<String> LOCAL_SERVICE_JVM_ARGS = Stream.concat(SERVICE_JVM_ARGS.stream(),
+            Stream.of("-Xms16m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30")).toList();
+
+    /**
+     * The local stack's MariaDB: caches sized for a trainee's few thousand rows (the defaults, 128 MB each for InnoDB's
+     * buffer pool, the key cache and Aria's page cache, are for servers); the benchmarks' stacks keep the defaults.
+     */
+    public static final List<String> LOCAL_DATABASE_OPTIONS = List.of("--innodb-buffer-pool-size=32M",
+            "--key-buffer-size=8M", "--aria-pagecache-buffer-size=8M");
+
+    /** The local stack broker's heap; it carries the walkthrough's few messages, not a benchmark's load. */
+    public static final String LOCAL_BROKER_HEAP = "96m";
 
     public Path stateDir() {
         return repository.resolve(".local-stack");

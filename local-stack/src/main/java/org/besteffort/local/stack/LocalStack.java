@@ -102,6 +102,11 @@ public final class LocalStack {
         }
         printReady(started);
         watchForUnexpectedExits();
+        if (options.footprint()) {
+            new StackFootprint(out, options.repository()).measure(pids());
+            // The shutdown hook stops everything.
+            System.exit(0);
+        }
         // Until Ctrl-C: the shutdown hook does the stopping.
         new CountDownLatch(1).await();
     }
@@ -164,14 +169,14 @@ public final class LocalStack {
     private void startInfrastructure() {
         BrokerProcess.Settings settings = new BrokerProcess.Settings(layout.brokerDir(),
                 LocalStackLayout.NAME_SERVER_PORT, LocalStackLayout.BROKER_PORT, BrokerProcess.DEFAULT_DELAY_LEVELS,
-                List.of(NotifyChannel.TOPIC), NotifyChannel.CONSUMER_GROUPS, "128m");
+                List.of(NotifyChannel.TOPIC), NotifyChannel.CONSUMER_GROUPS, LocalStackLayout.LOCAL_BROKER_HEAP);
         long brokerStarted = System.nanoTime();
         CompletableFuture<BrokerProcess> brokerStart = CompletableFuture.supplyAsync(() -> BrokerProcess.start(settings));
 
         long databaseStarted = System.nanoTime();
         // Should MariaDB fail, the broker JVM exits by itself when this JVM exits and closes its standard input.
         LocalDatabase db = LocalDatabase.start(layout.databaseBaseDir(), layout.databaseDataDir(),
-                LocalStackLayout.DATABASE_PORT);
+                LocalStackLayout.DATABASE_PORT, LocalStackLayout.LOCAL_DATABASE_OPTIONS);
         register(() -> database = db, db::close);
         // Only the empty schemas, as a DBA would make them: each service migrates its own at start (Flyway, sql/).
         SchemaMigrations.createAll(db, options.repository().resolve("sql"));
@@ -199,7 +204,7 @@ public final class LocalStack {
             args.add("--rocketmq.name-server=" + broker.nameServerAddress());
         }
         args.addAll(service.extraArgs());
-        JavaProcess process = JavaProcess.start(serviceJar(service), LocalStackLayout.SERVICE_JVM_ARGS, args,
+        JavaProcess process = JavaProcess.start(serviceJar(service), LocalStackLayout.LOCAL_SERVICE_JVM_ARGS, args,
                 layout.logDir().resolve(service.name() + ".log"), layout.servicePidFile(service.name()));
         register(() -> services.put(service, process), process::stop);
         process.awaitHttpOk(URI.create(service.url() + "/actuator/health"), SERVICE_READY_TIMEOUT);
@@ -237,6 +242,15 @@ public final class LocalStack {
                     database.jdbcUrl(ServiceSpec.PAY.schema()), broker.nameServerAddress());
         }
         out.println("Press Ctrl-C to stop everything.");
+    }
+
+    /** Every process the stack started, by name, in start order. */
+    private Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        pids.put("broker", broker.pid());
+        LocalDatabase.pid(layout.databaseDataDir()).ifPresent(pid -> pids.put("MariaDB", pid));
+        services.forEach((service, process) -> pids.put(service.name(), process.pid()));
+        return pids;
     }
 
     /** A child that dies while the stack runs is reported at once, with the end of its log. */

@@ -8,13 +8,15 @@ import java.nio.file.Path;
  * @param repository the repository root: holds {@code sql/}, the service jars and the {@code .local-stack/} state dir
  * @param reset      delete the database and the broker store before starting
  * @param services   start pay-service and account-service too; without them only the infrastructure runs
+ * @param footprint  once up, send the walkthrough, print every process's resident memory and stop
  */
-record StackOptions(Path repository, boolean reset, boolean services) {
+record StackOptions(Path repository, boolean reset, boolean services, boolean footprint) {
 
     static StackOptions parse(String... args) {
         Path repository = Path.of("").toAbsolutePath();
         boolean reset = false;
         boolean services = true;
+        boolean footprint = false;
         for (String arg : args) {
             if (arg.startsWith("--repository=")) {
                 repository = Path.of(value(arg)).toAbsolutePath().normalize();
@@ -24,12 +26,17 @@ record StackOptions(Path repository, boolean reset, boolean services) {
                 services = false;
             } else if (arg.startsWith("--services=")) {
                 services = flag(arg);
+            } else if (arg.equals("--footprint") || arg.startsWith("--footprint=")) {
+                footprint = flag(arg);
             } else {
                 throw new IllegalArgumentException("Unknown argument '" + arg
                         + "'; known: --repository=<dir> --reset[=true|false] --services=<true|false> --no-services");
             }
         }
-        return new StackOptions(repository, reset, services);
+        if (footprint && !services) {
+            throw new IllegalArgumentException("--footprint measures the whole stack: it needs --services=true");
+        }
+        return new StackOptions(repository, reset, services, footprint);
     }
 
     private static String value(String arg) {

@@ -11,9 +11,10 @@ class StackOptionsTests {
 
     @Test
     void readsWhatTheLocalMavenProfilePasses() {
-        StackOptions options = StackOptions.parse("--repository=/work/repo", "--reset=true", "--services=false");
+        StackOptions options = StackOptions.parse("--repository=/work/repo", "--reset=true", "--services=false",
+                "--footprint=false");
 
-        assertThat(options).isEqualTo(new StackOptions(Path.of("/work/repo"), true, false));
+        assertThat(options).isEqualTo(new StackOptions(Path.of("/work/repo"), true, false, false));
     }
 
     @Test
@@ -22,6 +23,14 @@ class StackOptionsTests {
 
         assertThat(options.reset()).isFalse();
         assertThat(options.services()).isTrue();
+        assertThat(options.footprint()).isFalse();
+    }
+
+    @Test
+    void measuresTheFootprintOnlyOfTheWholeStack() {
+        assertThat(StackOptions.parse("--footprint=true").footprint()).isTrue();
+        assertThatThrownBy(() -> StackOptions.parse("--footprint", "--services=false"))
+                .hasMessageContaining("needs --services=true");
     }
 
     @Test
