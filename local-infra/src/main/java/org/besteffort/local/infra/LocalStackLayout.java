@@ -46,7 +46,8 @@ public record LocalStackLayout(Path repository) {
      * buffer pool, the key cache and Aria's page cache, are for servers); the benchmarks' stacks keep the defaults.
      */
     public static final List<String> LOCAL_DATABASE_OPTIONS = List.of("--innodb-buffer-pool-size=32M",
-            "--key-buffer-size=8M", "--aria-pagecache-buffer-size=8M");
+            "--key-buffer-size=8M", "--aria-pagecache-buffer-size=8M", "--innodb-log-buffer-size=2M",
+            "--table-open-cache=256", "--table-definition-cache=256");
 
     /** The local stack broker's heap; it carries the walkthrough's few messages, not a benchmark's load. */
     public static final String LOCAL_BROKER_HEAP = "96m";
