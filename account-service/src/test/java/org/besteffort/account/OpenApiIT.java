@@ -38,4 +38,20 @@ class OpenApiIT extends AccountServiceITSupport {
             assertThat(problem.getExamples()).as(status).hasSize(1);
         }
     }
+
+    @Test
+    void showsTheProblemsOfTheNotifyUrlAndOfAnUnknownAccount() {
+        OpenApiDocument api = OpenApiDocument.read(accountService().get("/v3/api-docs/api").body());
+        Operation notify = api.api().getPaths().get("/notify/pay-result").getPost();
+
+        assertThat(notify.getResponses().get("200").getContent().get("text/plain").getExamples())
+                .containsKey("acknowledged");
+        for (String status : new String[] {"400", "401", "422", "503"}) {
+            MediaType problem = notify.getResponses().get(status).getContent().get("application/problem+json");
+            assertThat(problem.getSchema().get$ref()).as(status).endsWith("/ProblemDetail");
+            assertThat(problem.getExamples()).as(status).hasSize(1);
+        }
+        assertThat(api.api().getPaths().get("/accounts/{accountNo}").getGet().getResponses().get("404").getContent()
+                .get("application/problem+json").getExamples()).containsKey("unknown account");
+    }
 }

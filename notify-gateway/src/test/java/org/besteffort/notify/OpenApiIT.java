@@ -26,4 +26,17 @@ class OpenApiIT extends NotifyGatewayITSupport {
                         "POST /operator/receivers/{receiverId}/recover", "GET /ops/journal");
         assertThat(gateway.get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
+
+    @Test
+    void showsTheProblemsOfTheOperatorsApi() {
+        TestHttp gateway = new TestHttp("http://127.0.0.1:" + port);
+        OpenApiDocument operator = OpenApiDocument.read(gateway.get("/v3/api-docs/operator").body());
+
+        operator.api().getPaths().forEach((path, item) -> item.readOperations().forEach(operation ->
+                assertThat(operation.getResponses()).as(path).containsKeys("401", "503")));
+        assertThat(operator.api().getPaths().get("/operator/tasks/{id}").getGet().getResponses().get("404")
+                .getContent().get("application/problem+json").getExamples()).containsKey("unknown task");
+        assertThat(operator.api().getPaths().get("/operator/receivers/{receiverId}/recover").getPost().getResponses())
+                .containsKeys("400", "404");
+    }
 }

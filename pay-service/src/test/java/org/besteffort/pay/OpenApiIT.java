@@ -46,6 +46,20 @@ class OpenApiIT extends PayServiceITSupport {
     }
 
     @Test
+    void documentsTheDatabaseOutage503OnEveryOperationAndTheProblemsOfTheOtherEndpoints() {
+        for (String group : new String[] {"api", "ops"}) {
+            OpenApiDocument document = OpenApiDocument.read(http().get("/v3/api-docs/" + group).body());
+            document.api().getPaths().forEach((path, item) -> item.readOperations().forEach(operation ->
+                    assertThat(operation.getResponses()).as(group + " " + path).containsKey("503")));
+        }
+        OpenApiDocument api = OpenApiDocument.read(http().get("/v3/api-docs/api").body());
+        assertThat(api.api().getPaths().get("/payresult/{txNo}").getGet().getResponses().get("503")
+                .getHeaders()).containsKey("Retry-After");
+        assertThat(api.api().getPaths().get("/statements").getGet().getResponses().get("400").getContent()
+                .get("application/problem+json").getExamples()).containsKey("limit out of range");
+    }
+
+    @Test
     void servesSwaggerUi() {
         var page = http().get("/swagger-ui/index.html");
 

@@ -1,5 +1,10 @@
 package org.besteffort.account.notify;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.besteffort.account.receiver.ConditionalOnReceiverChannel;
 import org.besteffort.account.receiver.PayResultApplier;
 import org.besteffort.account.receiver.ReceiverChannel;
@@ -13,6 +18,7 @@ import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -57,6 +63,27 @@ class PayResultNotifyController {
      * an unknown account; 401 unverified, 400 unreadable, 422 refused and parked: nothing is applied, and the gateway,
      * not seeing {@code success}, keeps the notification as failing. 503 only from a fault switch (local profile).
      */
+    @Operation(summary = "The notify URL (scheme 2): the notify gateway POSTs a pay result here",
+            description = "Signed with Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature over the "
+                    + "exact body). Applied once by the same insert-first applier as the broker's deliveries; the "
+                    + "gateway retries on its decaying schedule until it reads the body `success`.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "a pay result", value = NotifyExamples.NOTIFICATION)))
+    @ApiResponse(responseCode = "200", description = "Applied, applied before, a failed pay, or parked for an unknown "
+            + "account: the gateway stops", content = @Content(mediaType = "text/plain",
+            examples = @ExampleObject(name = "acknowledged", value = PayResultNotification.ACK_BODY)))
+    @ApiResponse(responseCode = "400", description = "Not a pay-result notification: nothing applied",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class),
+                    examples = @ExampleObject(name = "unreadable", value = NotifyExamples.UNREADABLE)))
+    @ApiResponse(responseCode = "401", description = "Signature missing, wrong or too old: nothing applied",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class),
+                    examples = @ExampleObject(name = "not verified", value = NotifyExamples.NOT_VERIFIED)))
+    @ApiResponse(responseCode = "422", description = "Another receiver's pay, or an account or amount other than the "
+            + "recharge's: parked, nothing applied", content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = ProblemDetail.class),
+            examples = @ExampleObject(name = "refused", value = NotifyExamples.REFUSED)))
     @PostMapping("/notify/pay-result")
     ResponseEntity<String> payResult(
             // Bytes, not a bound object: the signature covers exactly what was sent.

@@ -1,5 +1,10 @@
 package org.besteffort.account.ops;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.besteffort.account.notify.NotifyFaults;
 import org.besteffort.account.receiver.DeliveryFaults;
 import org.slf4j.Logger;
@@ -70,11 +75,21 @@ class ReceiverFaultSwitch implements DeliveryFaults, NotifyFaults {
         return down;
     }
 
+    @Operation(summary = "The receiver's fault switches as they stand (local profile only)")
     @GetMapping
     State show() {
         return new State(failNext.get(), failFraction, slowBy, failNextNotifies.get(), notifyFailFraction);
     }
 
+    @Operation(summary = "Break the receiver on purpose (local profile only)",
+            description = "Partial: only the switches named change. Fail the next deliveries or a fraction of them "
+                    + "(the broker redelivers), slow every delivery, answer the next notifies 503 (the gateway retries).")
+    @ApiResponse(responseCode = "200", description = "The switches as they now stand")
+    @ApiResponse(responseCode = "400", description = "A fraction outside 0..1: no switch changed", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class),
+            examples = @ExampleObject(name = "bad fraction", value = """
+                    {"type":"about:blank","title":"Bad Request","status":400,
+                     "detail":"failFraction must be between 0 and 1","instance":"/ops/faults"}""")))
     /** Partial: {@code {"failFraction":0.2}} changes that switch only; {@code "slowDeliveriesBy":"PT0.2S"}. */
     @PostMapping
     synchronized State change(@RequestBody Change change) {

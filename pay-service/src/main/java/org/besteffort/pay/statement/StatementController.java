@@ -1,5 +1,10 @@
 package org.besteffort.pay.statement;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -26,6 +31,17 @@ class StatementController {
         this.clock = clock;
     }
 
+    @Operation(summary = "The statement: every pay, in the order it was last written",
+            description = "Keyset pages of at most `limit` (1 to statement.max-page-size) pays older than the settle "
+                    + "lag; pass the answer's `next` as `after` for the next page. What the receiver's statement job "
+                    + "reads to find a pay whose message and query both missed it.")
+    @ApiResponse(responseCode = "200", description = "One page and the cursor after it")
+    @ApiResponse(responseCode = "400", description = "A limit out of range or a cursor that is not one",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class),
+                    examples = @ExampleObject(name = "limit out of range", value = """
+                            {"type":"about:blank","title":"Bad Request","status":400,
+                             "detail":"limit must be between 1 and 500","instance":"/statements"}""")))
     @GetMapping("/statements")
     StatementPage page(@RequestParam(required = false) String after,
                        @RequestParam(defaultValue = "100") int limit) {
