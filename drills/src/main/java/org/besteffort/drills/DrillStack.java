@@ -2,6 +2,7 @@ package org.besteffort.drills;
 
 import org.besteffort.common.NotifyChannel;
 import org.besteffort.local.infra.BrokerProcess;
+import org.besteffort.local.infra.Directories;
 import org.besteffort.local.infra.FreePorts;
 import org.besteffort.local.infra.JavaProcess;
 import org.besteffort.local.infra.LocalDatabase;
@@ -64,6 +65,8 @@ public final class DrillStack implements AutoCloseable {
      * @param faults      the fault switches both services start with
      */
     public DrillStack(Path workDir, String delayLevels, Faults faults) {
+        // A test JVM may be given a java.io.tmpdir of its own that does not exist yet (drills/pom.xml).
+        Directories.create(Path.of(System.getProperty("java.io.tmpdir")));
         this.workDir = workDir;
         this.delayLevels = delayLevels;
         this.faults = faults;
@@ -213,6 +216,7 @@ public final class DrillStack implements AutoCloseable {
 
     /** Starts MariaDB again on the same port and data dir, as a supervisor would after a crash. */
     public void startDatabase() {
+        LocalDatabase.requireOutsideTempDir(database.dataDir());
         database = LocalDatabase.start(workDir.resolve("mariadb-base"), workDir.resolve("mariadb-data"),
                 database.port());
     }

