@@ -75,6 +75,12 @@ public class DatabaseUnavailableProblems {
 
     /** A connection failure anywhere in the causes: SQLSTATE class 08, or the JDBC connection exception types. */
     static boolean causedByLostConnection(Throwable e) {
+        // A commit that failed over a broken connection, then a rollback that failed too: Spring throws the rollback's
+        // exception ("Connection is closed") and keeps the commit's as the application exception.
+        if (e instanceof TransactionSystemException failed && failed.getApplicationException() != null
+                && causedByLostConnection(failed.getApplicationException())) {
+            return true;
+        }
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SQLRecoverableException || cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLNonTransientConnectionException) {

@@ -11,6 +11,7 @@ import java.sql.SQLTransientConnectionException;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -53,6 +54,13 @@ class DatabaseUnavailableProblemsTests {
     }
 
     @Test
+    void answersACommitLostWithItsRollbackWith503() throws Exception {
+        mvc.perform(get("/fail/commit-and-rollback-lost"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "5"));
+    }
+
+    @Test
     void leavesAnyOtherCommitFailureA500ProblemDetail() throws Exception {
         mvc.perform(get("/fail/commit-refused"))
                 .andExpect(status().isInternalServerError())
@@ -79,6 +87,14 @@ class DatabaseUnavailableProblemsTests {
                         new SQLException("Communications link failure", "08S01"));
                 case "commit-lost" -> new TransactionSystemException("Could not commit JDBC transaction",
                         new SQLRecoverableException("Communications link failure"));
+                case "commit-and-rollback-lost" -> {
+                    // What Spring throws when the rollback after a failed commit fails too.
+                    TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
+                            new SQLException("Connection is closed"));
+                    rollbackFailed.initApplicationException(new RecoverableDataAccessException("JDBC commit",
+                            new SQLRecoverableException("Communications link failure")));
+                    yield rollbackFailed;
+                }
                 case "commit-refused" -> new TransactionSystemException("Could not commit JDBC transaction",
                         new SQLException("Deadlock found", "40001"));
                 default -> new DuplicateKeyException("already there");
