@@ -40,18 +40,20 @@ public class DatabaseUnavailableProblems {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableProblems.class);
 
-    /** No connection could be had: the pool timed out, or the server refused or dropped it. */
+    /**
+     * No connection could be had (the pool timed out, the server refused or dropped it), or a commit or rollback
+     * failed: then the server or the connection went away mid-transaction, and the outcome is unknown to this service.
+     * Either way the same request sent again later settles it.
+     */
     @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
-            TransientDataAccessResourceException.class, RecoverableDataAccessException.class})
+            TransientDataAccessResourceException.class, RecoverableDataAccessException.class,
+            TransactionSystemException.class})
     ResponseEntity<ProblemDetail> unreachable(Exception e) {
         return unavailable(e);
     }
 
-    /**
-     * A commit or a MyBatis call that failed: 503 only when a broken connection caused it (the commit's outcome is then
-     * unknown to this service, and a retry with the same txNo settles it); anything else stays a 500.
-     */
-    @ExceptionHandler({TransactionSystemException.class, UncategorizedDataAccessException.class})
+    /** A MyBatis call that failed: 503 only when a broken connection caused it; anything else stays a 500. */
+    @ExceptionHandler(UncategorizedDataAccessException.class)
     ResponseEntity<ProblemDetail> failed(RuntimeException e) {
         if (causedByLostConnection(e)) {
             return unavailable(e);
@@ -75,12 +77,6 @@ public class DatabaseUnavailableProblems {
 
     /** A connection failure anywhere in the causes: SQLSTATE class 08, or the JDBC connection exception types. */
     static boolean causedByLostConnection(Throwable e) {
-        // A commit that failed over a broken connection, then a rollback that failed too: Spring throws the rollback's
-        // exception ("Connection is closed") and keeps the commit's as the application exception.
-        if (e instanceof TransactionSystemException failed && failed.getApplicationException() != null
-                && causedByLostConnection(failed.getApplicationException())) {
-            return true;
-        }
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SQLRecoverableException || cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLNonTransientConnectionException) {

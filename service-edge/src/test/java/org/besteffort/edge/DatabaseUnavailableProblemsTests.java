@@ -11,10 +11,10 @@ import java.sql.SQLTransientConnectionException;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -61,8 +61,8 @@ class DatabaseUnavailableProblemsTests {
     }
 
     @Test
-    void leavesAnyOtherCommitFailureA500ProblemDetail() throws Exception {
-        mvc.perform(get("/fail/commit-refused"))
+    void leavesAnyOtherUncategorizedFailureA500ProblemDetail() throws Exception {
+        mvc.perform(get("/fail/mybatis-refused"))
                 .andExpect(status().isInternalServerError())
                 .andExpect(header().doesNotExist("Retry-After"))
                 .andExpect(jsonPath("$.title").value("Database error"));
@@ -87,16 +87,10 @@ class DatabaseUnavailableProblemsTests {
                         new SQLException("Communications link failure", "08S01"));
                 case "commit-lost" -> new TransactionSystemException("Could not commit JDBC transaction",
                         new SQLRecoverableException("Communications link failure"));
-                case "commit-and-rollback-lost" -> {
-                    // What Spring throws when the rollback after a failed commit fails too.
-                    TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
-                            new SQLException("Connection is closed"));
-                    rollbackFailed.initApplicationException(new RecoverableDataAccessException("JDBC commit",
-                            new SQLRecoverableException("Communications link failure")));
-                    yield rollbackFailed;
-                }
-                case "commit-refused" -> new TransactionSystemException("Could not commit JDBC transaction",
-                        new SQLException("Deadlock found", "40001"));
+                case "commit-and-rollback-lost" -> new TransactionSystemException("JDBC rollback failed",
+                        new SQLException("Connection is closed"));
+                case "mybatis-refused" -> new UncategorizedSQLException("select", "SELECT 1",
+                        new SQLException("Unknown column 'x'", "42S22"));
                 default -> new DuplicateKeyException("already there");
             };
         }
