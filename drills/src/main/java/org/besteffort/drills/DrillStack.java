@@ -82,6 +82,10 @@ public final class DrillStack implements AutoCloseable {
     }
 
     public void start() {
+        // A stack of its own means empty: a broker store left by an earlier run in the same directory would deliver
+        // that run's unconsumed messages to this one's receiver, and its txNos are this run's too.
+        Directories.delete(workDir.resolve("broker"));
+        Directories.delete(workDir.resolve("mariadb-data"));
         broker = BrokerProcess.start(new BrokerProcess.Settings(workDir.resolve("broker"), FreePorts.any(),
                 FreePorts.forBroker(), delayLevels, List.of(NotifyChannel.TOPIC),
                 NotifyChannel.CONSUMER_GROUPS, "128m"));
