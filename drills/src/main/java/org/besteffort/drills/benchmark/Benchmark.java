@@ -53,8 +53,13 @@ public final class Benchmark {
             var pids = Footprint.withLoadGenerator(stack.pids());
             var maximumCpu = Footprint.cpuFrom(pids);
             long questionsBefore = questions(stack.database());
+            JfrProfile profile = options.profile() ? JfrProfile.start(services(stack.pids()), workDir.resolve("jfr"))
+                    : null;
             var maximum = new LoadPhase(stack.payUrl(), stack.database(), runId).maximum("maximum", options.clients(),
                     options.warmup(), options.duration());
+            if (profile != null) {
+                profile.stopAndReport(out, 12);
+            }
             Map<String, Double> maximumCores = maximumCpu.cores();
             // Unlike CPU time, this does not depend on how busy the machine's host is.
             double statementsPerPay = (questions(stack.database()) - questionsBefore)
@@ -110,6 +115,13 @@ public final class Benchmark {
                 maximum.drained().toMillis() / 1000.0);
         out.printf("%nresident memory (MiB): %s, together %d%n", rss,
                 rss.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    /** The services among the stack's processes: the JVMs whose CPU the profile breaks down. */
+    private static Map<String, Long> services(Map<String, Long> pids) {
+        Map<String, Long> services = new java.util.LinkedHashMap<>(pids);
+        services.keySet().removeIf(name -> !name.endsWith("-service") && !name.equals("notify-gateway"));
+        return services;
     }
 
     /** Statements the server has run since it started, from every client ({@code Questions}). */

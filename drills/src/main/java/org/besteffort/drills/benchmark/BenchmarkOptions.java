@@ -13,10 +13,11 @@ import java.util.stream.Collectors;
  * @param warmup   excluded from every figure at the start of each phase
  * @param duration measured part of each phase
  * @param running  load the local stack that {@code ./mvnw -Plocal package} is running instead of starting one
+ * @param profile  record each service with Java Flight Recorder during the maximum phase and print where its CPU goes
  */
-record BenchmarkOptions(int rate, int clients, Duration warmup, Duration duration, boolean running) {
+record BenchmarkOptions(int rate, int clients, Duration warmup, Duration duration, boolean running, boolean profile) {
 
-    /** {@code --rate=100 --clients=16 --warmup=PT10S --duration=PT30S --stack=own|running}. */
+    /** {@code --rate=100 --clients=16 --warmup=PT10S --duration=PT30S --stack=own|running --profile=false}. */
     static BenchmarkOptions parse(String... args) {
         Map<String, String> given = Arrays.stream(args)
                 .filter(arg -> arg.startsWith("--") && arg.contains("="))
@@ -26,7 +27,8 @@ record BenchmarkOptions(int rate, int clients, Duration warmup, Duration duratio
                 Integer.parseInt(given.getOrDefault("clients", "16")),
                 Duration.parse(given.getOrDefault("warmup", "PT10S")),
                 Duration.parse(given.getOrDefault("duration", "PT30S")),
-                stack(given.getOrDefault("stack", "own")));
+                stack(given.getOrDefault("stack", "own")),
+                Boolean.parseBoolean(given.getOrDefault("profile", "false")));
     }
 
     private static boolean stack(String stack) {

@@ -20,17 +20,19 @@ class BenchmarkOptionsTests {
         assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(10));
         assertThat(options.duration()).isEqualTo(Duration.ofSeconds(30));
         assertThat(options.running()).isFalse();
+        assertThat(options.profile()).isFalse();
     }
 
     @Test
     void takesEachOptionFromTheCommandLine() {
         var options = BenchmarkOptions.parse("--rate=50", "--clients=8", "--warmup=PT5S", "--duration=PT1M",
-                "--stack=running");
+                "--stack=running", "--profile=true");
 
         assertThat(options.rate()).isEqualTo(50);
         assertThat(options.clients()).isEqualTo(8);
         assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(5));
         assertThat(options.duration()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(options.profile()).isTrue();
         assertThat(options.running()).isTrue();
     }
 
