@@ -10,6 +10,7 @@ import org.besteffort.common.PayResultMessage;
 import org.besteffort.common.PayResultSignature;
 import org.besteffort.common.journal.JournalEntry;
 import org.besteffort.local.infra.TestHttp;
+import org.besteffort.local.infra.Database;
 import org.besteffort.local.infra.TestInfrastructure;
 import org.besteffort.local.infra.TestJournal;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -64,8 +66,12 @@ public abstract class AccountServiceITSupport {
     @LocalServerPort
     protected int port;
 
-    @Autowired
-    protected JdbcTemplate jdbc;
+    /**
+     * The test's own view of the service's schema, outside the service's pool and in autocommit: a row it writes is
+     * there for the service at once (the service's connections are not in autocommit; see application.yml).
+     */
+    protected final JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(
+            TestInfrastructure.shared().database().jdbcUrl("bank1"), Database.USER, Database.PASSWORD));
 
     @Autowired
     protected AppliedOutcomes outcomes;

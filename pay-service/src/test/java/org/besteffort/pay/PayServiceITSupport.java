@@ -1,12 +1,13 @@
 package org.besteffort.pay;
 
 import org.besteffort.local.infra.TestHttp;
+import org.besteffort.local.infra.Database;
 import org.besteffort.local.infra.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -20,8 +21,12 @@ public abstract class PayServiceITSupport {
     @LocalServerPort
     protected int port;
 
-    @Autowired
-    protected JdbcTemplate jdbc;
+    /**
+     * The test's own view of the service's schema, outside the service's pool and in autocommit: a row it writes is
+     * there for the service at once (the service's connections are not in autocommit; see application.yml).
+     */
+    protected final JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(
+            TestInfrastructure.shared().database().jdbcUrl("bank1_pay"), Database.USER, Database.PASSWORD));
 
     @DynamicPropertySource
     static void brokerAndDatabase(DynamicPropertyRegistry registry) {

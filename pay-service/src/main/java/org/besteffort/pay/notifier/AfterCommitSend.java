@@ -12,9 +12,9 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * {@code send-mode: after-commit}, best effort: once the pay has committed, one plain send. Nothing ties the two
- * together: a crash in between, or a broker that cannot be reached, loses the message, and the receiver's
- * reconciliation (the active query, then the statement) is what finds the pay.
+ * {@code send-mode: after-commit}, best effort: once the pay has committed, one plain send, not waited for. Nothing
+ * ties the two together: a crash in between, or a broker that cannot be reached, loses the message, and the
+ * receiver's reconciliation (the active query, then the statement) is what finds the pay.
  */
 @Component
 @ConditionalOnProperty(name = "notifier.send-mode", havingValue = "after-commit", matchIfMissing = true)
@@ -45,9 +45,13 @@ class AfterCommitSend {
         }
         Message<byte[]> message = publisher.signed(PayResultPublisher.resultOf(payment));
         boolean twice = activeFaults != null && activeFaults.duplicateNotification(txNo);
-        publisher.send(txNo, message, 1, "");
+        // Handed to the broker without waiting for its answer: the request thread answers the payer at once. The
+        // answer is logged, counted and journaled when it comes; a failed send leaves the pay to reconciliation, as
+        // a crash right after the commit would.
+        var first = publisher.sendAsync(txNo, message, 1, "");
         if (twice) {
-            publisher.send(txNo, message, 2, " again (fault switch)");
+            // The copy after the first has been answered, as a sender retrying would: the journal keeps their order.
+            first.thenRun(() -> publisher.sendAsync(txNo, message, 2, " again (fault switch)"));
         }
     }
 }

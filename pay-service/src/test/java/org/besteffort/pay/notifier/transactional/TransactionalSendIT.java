@@ -9,6 +9,7 @@ import org.besteffort.pay.payment.Payment;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 
@@ -33,6 +34,11 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "notifier.send-mode=transactional", "notifier.transactional.rollback-after=3s"})
 class TransactionalSendIT extends PayServiceITSupport {
+
+    /** The service's own JdbcTemplate: a pay inserted with it joins the listener's transaction, as the real pay does. */
+    @Autowired
+    JdbcTemplate serviceJdbc;
+
 
     @Autowired
     PayTransactionListener listener;
@@ -136,7 +142,7 @@ class TransactionalSendIT extends PayServiceITSupport {
     }
 
     private Payment insert(PayResultMessage pay) {
-        jdbc.update("""
+        serviceJdbc.update("""
                 INSERT INTO account_pay (tx_no, account_no, pay_amount, result, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?)""", pay.txNo(), pay.accountNo(), pay.amount(), pay.result().name(),
                 Timestamp.from(pay.paidAt()), Timestamp.from(pay.paidAt()));
