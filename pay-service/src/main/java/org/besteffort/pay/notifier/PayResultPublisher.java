@@ -67,6 +67,24 @@ public class PayResultPublisher {
     }
 
     /**
+     * Sends and waits for the broker's answer. A failure is logged, counted and journaled, never thrown: the pay stays
+     * committed either way.
+     *
+     * @param note said after "sent" in the log and the journal, e.g. " again (fault switch)"
+     * @return whether the broker stored the message
+     */
+    public boolean send(String txNo, Message<byte[]> message, int copy, String note) {
+        Instant handedOver = clock.instant();
+        try {
+            sent(txNo, copy, note, handedOver, rocketMQ.syncSend(NotifyChannel.TOPIC, message));
+            return true;
+        } catch (RuntimeException e) {
+            failed(txNo, copy, e);
+            return false;
+        }
+    }
+
+    /**
      * Sends without waiting: completes with whether the broker stored the message, once it answered. Logged, counted
      * and journaled as {@link #send} does; never completes exceptionally.
      */
