@@ -119,7 +119,7 @@ public final class Benchmark {
 
     /** The services among the stack's processes: the JVMs whose CPU the profile breaks down. */
     private static Map<String, Long> services(Map<String, Long> pids) {
-        Map<String, Long> services = new java.util.LinkedHashMap<>(pids);
+        Map<String, Long> services = new LinkedHashMap<>(pids);
         services.keySet().removeIf(name -> !name.endsWith("-service") && !name.equals("notify-gateway"));
         return services;
     }

@@ -309,7 +309,7 @@ public final class SendModeDrill {
     }
 
     /** The single number a query answers, e.g. a {@code COUNT(*)}. */
-    static long count(LocalDatabase database, String schema, String query) throws SQLException {
+    public static long count(LocalDatabase database, String schema, String query) throws SQLException {
         try (Connection db = database.connect(schema); ResultSet row = db.createStatement().executeQuery(query)) {
             row.next();
             return row.getLong(1);

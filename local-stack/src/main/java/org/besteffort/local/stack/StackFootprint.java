@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.besteffort.local.infra.HttpFile;
+import org.besteffort.local.infra.LocalStackLayout;
 import org.besteffort.local.infra.ResidentMemory;
 
 /**
@@ -76,7 +77,7 @@ final class StackFootprint {
                 .map(row -> "    \"%s\": %d".formatted(row.getKey(), row.getValue()))
                 .collect(Collectors.joining(",\n"));
         String json = "{\n  \"residentMiB\": {\n" + rows + "\n  },\n  \"totalMiB\": " + total + "\n}\n";
-        Path file = new org.besteffort.local.infra.LocalStackLayout(repository).stateDir().resolve("footprint.json");
+        Path file = new LocalStackLayout(repository).stateDir().resolve("footprint.json");
         try {
             Files.writeString(file, json);
             out.printf("  (also in %s)%n", repository.relativize(file));
