@@ -149,22 +149,56 @@ public abstract class AccountServiceITSupport {
 
     /** Publishes a notification on the topic exactly as pay-service does: JSON body, key = txNo, signed. */
     protected static void announce(PayResultMessage message) {
+        try {
+            producer().send(signed(message));
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish " + message.txNo(), e);
+        }
+    }
+
+    /**
+     * {@link #announce} to one queue of the topic (modulo their number): what is sent to one queue is pulled in its
+     * order, and can arrive as one batch.
+     */
+    protected static void announceTo(PayResultMessage message, int queue) {
+        try {
+            producer().send(signed(message), (queues, ignored, index) -> queues.get((Integer) index % queues.size()),
+                    queue);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish " + message.txNo(), e);
+        }
+    }
+
+    /** How many queues the topic has to publish to. */
+    protected static int topicQueues() {
+        try {
+            return producer().fetchPublishMessageQueues(NotifyChannel.TOPIC).size();
+        } catch (MQClientException e) {
+            throw new IllegalStateException("could not read the queues of " + NotifyChannel.TOPIC, e);
+        }
+    }
+
+    private static Message signed(PayResultMessage message) {
         byte[] body = message.toJson();
-        announceRaw(message.txNo(), body, KEY_ID, PayResultSignature.sign(body, SECRET));
+        return message(message.txNo(), body, KEY_ID, PayResultSignature.sign(body, SECRET));
     }
 
     /** Publishes a raw body under a key, as a broken or hostile producer could; null key id: unsigned. */
     protected static void announceRaw(String txNo, byte[] body, String keyId, String signature) {
         try {
-            Message message = new Message(NotifyChannel.TOPIC, "", txNo, body);
-            if (keyId != null) {
-                message.putUserProperty(PayResultSignature.KEY_ID_PROPERTY, keyId);
-                message.putUserProperty(PayResultSignature.SIGNATURE_PROPERTY, signature);
-            }
-            producer().send(message);
+            producer().send(message(txNo, body, keyId, signature));
         } catch (Exception e) {
             throw new IllegalStateException("could not publish " + txNo, e);
         }
+    }
+
+    private static Message message(String txNo, byte[] body, String keyId, String signature) {
+        Message message = new Message(NotifyChannel.TOPIC, "", txNo, body);
+        if (keyId != null) {
+            message.putUserProperty(PayResultSignature.KEY_ID_PROPERTY, keyId);
+            message.putUserProperty(PayResultSignature.SIGNATURE_PROPERTY, signature);
+        }
+        return message;
     }
 
     private static synchronized DefaultMQProducer producer() throws MQClientException {

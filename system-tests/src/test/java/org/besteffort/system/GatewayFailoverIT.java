@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.message.Message;
@@ -37,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * property of it.
  *
  * <ol>
- *   <li>{@value #PAYS} signed pay results naming the merchant are published on the topic;</li>
- *   <li>gateways A and B start and share the backlog (one consumer group, {@code SKIP LOCKED} claims);</li>
+ *   <li>gateways A and B start;</li>
+ *   <li>{@value #PAYS} signed pay results naming the merchant are published on the topic, and both share them (one
+ *       consumer group, {@code SKIP LOCKED} claims);</li>
  *   <li>when half have been acknowledged, A is killed: its leased tasks and unacknowledged messages are left behind;</li>
  *   <li>A starts again; the test waits until every task is {@code SUCCEEDED}.</li>
  * </ol>
@@ -66,18 +68,22 @@ class GatewayFailoverIT {
         var infra = TestInfrastructure.shared();
         Path workDir = Path.of("target", "gateway-failover").toAbsolutePath();
         merchant = new NotifyMerchant(5);
-        publishBacklog(infra.broker().nameServerAddress());
-
-        Instant started = Instant.now();
         int portA = FreePorts.any();
         gateways.add(startGateway("gateway-a", portA, workDir));
         gateways.add(startGateway("gateway-b", FreePorts.any(), workDir));
+
+        // Published once both consume (published before, A drained all of it alone while B was starting), and while
+        // the test watches the acknowledgements: publishing takes longer than the gateways take to notify.
+        Instant started = Instant.now();
+        CompletableFuture<Void> published = CompletableFuture.runAsync(() -> publishBacklog(
+                infra.broker().nameServerAddress()));
 
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(10))
                 .until(() -> merchant.acknowledged().size() >= PAYS / 2);
         // Counted as the signal is sent: B goes on acknowledging while kill() waits for A to be gone.
         acknowledgedWhenKilled = merchant.acknowledged().size();
         gateways.get(0).kill();
+        published.join();
         log.info("gateway A killed with {} of {} pays acknowledged", acknowledgedWhenKilled, PAYS);
         gateways.add(restartGateway("gateway-a-again", portA, workDir));
 
@@ -151,11 +157,11 @@ class GatewayFailoverIT {
                 "--gateway.receivers.shop.schedule=1s,2s"));
     }
 
-    private static void publishBacklog(String nameServer) throws Exception {
+    private static void publishBacklog(String nameServer) {
         DefaultMQProducer producer = new DefaultMQProducer("it_producer_gateway_failover");
         producer.setNamesrvAddr(nameServer);
-        producer.start();
         try {
+            producer.start();
             for (int i = 0; i < PAYS; i++) {
                 String txNo = "failover-" + UUID.randomUUID();
                 txNos.add(txNo);
@@ -167,6 +173,8 @@ class GatewayFailoverIT {
                         PayResultSignature.sign(body, "local-dev-secret-change-me"));
                 producer.send(message);
             }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish the backlog", e);
         } finally {
             producer.shutdown();
         }

@@ -1,11 +1,13 @@
 package org.besteffort.account.account;
 
 import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,4 +35,20 @@ public interface AccountMapper {
             WHERE account_no = #{accountNo}
             """)
     int credit(String accountNo, BigDecimal amount);
+
+    /**
+     * {@link #credit} for several accounts in one statement: adds each account's sum. InnoDB locks the rows in key
+     * order, so two batches crediting the same accounts wait for each other instead of deadlocking.
+     *
+     * @return how many of the accounts exist; fewer than given means one is unknown, and nothing may stand
+     */
+    @Update("""
+            <script>
+            UPDATE account_info SET account_balance = account_balance + CASE account_no
+            <foreach item="amount" index="accountNo" collection="credits">WHEN #{accountNo} THEN #{amount} </foreach>
+            END
+            WHERE account_no IN
+            <foreach index="accountNo" collection="credits" open="(" separator="," close=")">#{accountNo}</foreach>
+            </script>""")
+    int creditAll(@Param("credits") Map<String, BigDecimal> credits);
 }

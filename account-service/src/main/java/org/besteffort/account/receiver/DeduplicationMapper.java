@@ -2,6 +2,7 @@ package org.besteffort.account.receiver;
 
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 
 import java.time.Instant;
@@ -17,6 +18,17 @@ interface DeduplicationMapper {
     /** Throws a duplicate key when the txNo was applied before: the primary key decides, not a prior SELECT. */
     @Insert("INSERT INTO de_duplication (tx_no, created) VALUES (#{txNo}, #{created})")
     void insert(String txNo, Instant created);
+
+    /**
+     * {@link #insert} for many txNos in one statement. All or nothing: a duplicate key fails the whole statement (a
+     * concurrent apply won one of them), and the batch falls back to one transaction per txNo.
+     */
+    @Insert("""
+            <script>
+            INSERT INTO de_duplication (tx_no, created) VALUES
+            <foreach item="txNo" collection="txNos" separator=",">(#{txNo}, #{created})</foreach>
+            </script>""")
+    void insertAll(@Param("txNos") Collection<String> txNos, @Param("created") Instant created);
 
     /** Which of these txNos have been applied: one read for many lines. */
     @Select("""

@@ -8,6 +8,7 @@ import org.apache.ibatis.annotations.Update;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,6 +58,32 @@ public interface RechargeMapper {
             """)
     void recordSettledElsewhere(String txNo, String accountNo, BigDecimal amount, SettledBy settledBy, int attempt,
                                 Instant now);
+
+    /** Which of these txNos name a recharge recorded here: one read for a whole batch of pays. */
+    @Select("""
+            <script>
+            SELECT tx_no FROM account_recharge WHERE tx_no IN
+            <foreach item="txNo" collection="txNos" open="(" separator="," close=")">#{txNo}</foreach>
+            </script>""")
+    List<String> knownAmong(@Param("txNos") Collection<String> txNos);
+
+    /**
+     * {@link #recordSettledElsewhere} for many pays in one statement. A duplicate key fails all of them: a recharge
+     * with one of these txNos was recorded after {@link #knownAmong} looked.
+     */
+    @Insert("""
+            <script>
+            INSERT INTO account_recharge
+                (tx_no, account_no, amount, status, settled_by, settled_attempt, origin, attempts, next_attempt_at,
+                 created_at, updated_at)
+            VALUES
+            <foreach item="pay" collection="pays" separator=",">
+                (#{pay.txNo}, #{pay.accountNo}, #{pay.amount}, 'SETTLED', #{settledBy}, #{pay.attempt}, 'ANNOUNCED', 0,
+                 #{now}, #{now}, #{now})
+            </foreach>
+            </script>""")
+    void recordAllSettledElsewhere(@Param("pays") Collection<SettledPay> pays, @Param("settledBy") SettledBy settledBy,
+                                   @Param("now") Instant now);
 
     /** A failed pay ends a waiting recharge; a settled one is never downgraded. */
     @Update("""

@@ -2,16 +2,18 @@ package org.besteffort.account.reconciliation;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.besteffort.account.receiver.ApplyOutcome;
+import org.besteffort.account.receiver.Arrival;
+import org.besteffort.account.receiver.Handled;
 import org.besteffort.account.receiver.PayResultApplier;
 import org.besteffort.account.recharge.SettledBy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -78,15 +80,17 @@ class StatementReconciliationJob {
                 unreachable = false;
             }
             int settled = 0;
-            // Most lines were credited by their message long ago: one read finds those, and only the rest go
-            // through the applier (a line credited between that read and its turn is still absorbed there).
+            // Most lines were credited by their message long ago: one read finds those, and the rest go through the
+            // applier together, as one batch (a line credited between that read and the batch is still absorbed).
             Set<String> applied = applier.alreadyApplied(statement.pays().stream().map(PayResultView::txNo).toList());
-            for (PayResultView pay : statement.pays()) {
-                if (applied.contains(pay.txNo())) {
-                    continue;
-                }
-                try (var ignored = MDC.putCloseable("txNo", pay.txNo())) {
-                    if (applier.apply(pay.toMessage(), SettledBy.STATEMENT) == ApplyOutcome.CREDITED) {
+            List<Arrival> missing = statement.pays().stream().filter(pay -> !applied.contains(pay.txNo()))
+                    .map(pay -> new Arrival(pay.toMessage(), 1)).toList();
+            if (!missing.isEmpty()) {
+                for (Handled handled : applier.applyAll(missing, SettledBy.STATEMENT)) {
+                    if (handled.isFailed()) {
+                        throw handled.failure(); // the cursor stays: the next round reads this page again
+                    }
+                    if (handled.outcome() == ApplyOutcome.CREDITED) {
                         settled++;
                     }
                 }

@@ -1,5 +1,7 @@
 package org.besteffort.account.receiver;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.rocketmq.spring.autoconfigure.RocketMQAutoConfiguration;
 import org.apache.rocketmq.spring.support.DefaultRocketMQListenerContainer;
 import org.besteffort.common.journal.Journal;
@@ -20,7 +22,8 @@ class PayResultReceiverChannelTests {
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withUserConfiguration(BoundProperties.class, PayResultReceiver.class)
             .withBean(PayResultApplier.class, () -> mock(PayResultApplier.class))
-            .withBean(Journal.class, () -> new Journal("account-service", 10));
+            .withBean(Journal.class, () -> new Journal("account-service", 10))
+            .withBean(MeterRegistry.class, SimpleMeterRegistry::new);
 
     @Test
     void startsNoConsumerWithoutTheMqChannel() {
