@@ -4,6 +4,8 @@ import org.besteffort.common.journal.JournalEntry;
 import org.besteffort.local.infra.TestJournal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -73,6 +75,20 @@ class NotifierFaultsIT extends PayServiceITSupport {
         assertThat(unavailable.status()).isEqualTo(503);
         assertThat(journal().of(txNo)).extracting(JournalEntry::step, JournalEntry::outcome)
                 .endsWith(tuple("QUERIED", "UNAVAILABLE"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"PT10M0.001S", "PT24H", "-PT1S"})
+    void refusesAnOutageLongerThanTenMinutesOrNegativeAndChangesNothing(String outage) {
+        var refused = http().postJson("/ops/faults",
+                "{\"dropNextNotifications\":3,\"payresultUnavailableFor\":\"%s\"}".formatted(outage));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(refused.json().getString("detail")).contains("between 0s and PT10M");
+        var state = http().get("/ops/faults").json();
+        assertThat(state.getIntValue("dropNextNotifications")).isZero();
+        assertThat(http().get("/payresult/none-" + UUID.randomUUID()).status()).isEqualTo(404);
     }
 
     private void switchOn(String change) {

@@ -10,14 +10,18 @@ import org.besteffort.pay.payment.PaymentCompleted;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -222,8 +226,7 @@ class PayServiceIT extends PayServiceITSupport {
         assertThat(viaGet.status()).isEqualTo(200);
         assertThat(again.json()).isEqualTo(first.json());
         assertThat(rows(txNo)).isEqualTo(1);
-        observer.awaitMessage(txNo);
-        assertThat(observer.countSent(txNo)).isEqualTo(1);
+        assertAnnouncedOnce(txNo);
     }
 
     @Test
@@ -265,8 +268,7 @@ class PayServiceIT extends PayServiceITSupport {
         assertThat(noTarget.status()).isEqualTo(409);
         assertThat(jdbc.queryForObject("SELECT notify_url FROM account_pay WHERE tx_no = ?", String.class, txNo))
                 .isEqualTo(NOTIFY_URL);
-        observer.awaitMessage(txNo);
-        assertThat(observer.countSent(txNo)).isEqualTo(1);
+        assertAnnouncedOnce(txNo);
     }
 
     @Test
@@ -488,15 +490,84 @@ class PayServiceIT extends PayServiceITSupport {
         assertThat(allRows()).isEqualTo(before);
     }
 
+    @ParameterizedTest(name = "{0} bytes")
+    @ValueSource(ints = {70_000, 6_000_000})
+    void refusesABodyAboveTheLimitWith413AndWritesNothing(int size) {
+        String txNo = newTxNo();
+        long before = allRows();
+        // A valid pay, padded with an unknown field: only its size is wrong.
+        String body = """
+                {"accountNo":"1","payAmount":"1.00","txNo":"%s","padding":"%s"}""".formatted(txNo, "x".repeat(size));
+
+        var declared = http().postJson("/paydo", body);
+        var chunked = http().postJsonChunked("/paydo", body);
+
+        for (var response : List.of(declared, chunked)) {
+            assertThat(response.status()).isEqualTo(413);
+            assertThat(response.isProblem()).isTrue();
+            assertThat(response.json().getString("detail")).contains("at most 65536 bytes");
+        }
+        assertThat(allRows()).isEqualTo(before);
+    }
+
+    @Test
+    void takesABodyJustUnderTheLimit() {
+        String txNo = newTxNo();
+        String body = """
+                {"accountNo":"1","payAmount":"1.00","txNo":"%s","padding":"%s"}""".formatted(txNo, "x".repeat(65_000));
+
+        var chunked = http().postJsonChunked("/paydo", body);
+
+        assertThat(chunked.status()).isEqualTo(200);
+        assertThat(chunked.json().getString("txNo")).isEqualTo(txNo);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a misspelt cursor parameter | /statements?cursor=garbage  | unknown parameter cursor
+            a cursor that is not one    | /statements?after=garbage   | not a statement cursor
+            a limit out of range        | /statements?limit=0         | limit must be between
+            """)
+    void refusesABadStatementQueryWith400(String name, String path, String detail) {
+        var response = http().get(path);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.json().getString("detail")).contains(detail);
+    }
+
+    @Test
+    void answersAPathTomcatRefusesWithAProblemNotAnHtmlPage() {
+        var response = http().get("/%2e%2e%2f");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.json().getIntValue("status")).isEqualTo(400);
+        assertThat(response.body()).doesNotContain("<html", "Tomcat");
+    }
+
     /** A pay committed after the refused ones is announced; once the broker's index shows it, it would show them. */
     private void assertNeverAnnounced(String refused) {
-        String committed = newTxNo();
+        assertAnnounced(refused, 0);
+    }
+
+    /**
+     * Announced exactly once, not only "at least once so far": a pay committed after the repeated requests is awaited
+     * on the broker first, and a second copy of this one, sent before it, would be stored by then too.
+     */
+    private void assertAnnouncedOnce(String txNo) {
+        observer.awaitMessage(txNo);
+        assertAnnounced(txNo, 1);
+    }
+
+    private void assertAnnounced(String txNo, int times) {
+        String later = newTxNo();
         http().postJson("/paydo", """
-                {"accountNo":"1","payAmount":"0.01","txNo":"%s"}""".formatted(committed));
-        observer.awaitMessage(committed);
-        assertThat(observer.countStoredOnBroker(committed)).isEqualTo(1);
-        assertThat(observer.countStoredOnBroker(refused)).isZero();
-        assertThat(observer.countSent(refused)).isZero();
+                {"accountNo":"1","payAmount":"0.01","txNo":"%s"}""".formatted(later));
+        observer.awaitMessage(later);
+        assertThat(observer.countStoredOnBroker(later)).isEqualTo(1);
+        assertThat(observer.countStoredOnBroker(txNo)).isEqualTo(times);
+        assertThat(observer.countSent(txNo)).isEqualTo(times);
     }
 
 
@@ -516,11 +587,16 @@ class PayServiceIT extends PayServiceITSupport {
         return "it-" + UUID.randomUUID();
     }
 
-    /** Makes pays of {@link #ROLLBACK_ACCOUNT} fail inside their transaction, after the insert. */
+    /**
+     * Makes pays of {@link #ROLLBACK_ACCOUNT} roll back as late as a transaction can: at its commit, after every other
+     * listener of the transaction has run (BEFORE_COMMIT, lowest precedence). A notifier that sent before the commit,
+     * at the event or at BEFORE_COMMIT, would have announced the pay by then.
+     */
     @TestConfiguration
     static class RollbackOnPurpose {
 
-        @EventListener
+        @Order(Ordered.LOWEST_PRECEDENCE)
+        @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
         void failInsideTheTransaction(PaymentCompleted completed) {
             if (ROLLBACK_ACCOUNT.equals(completed.payment().accountNo())) {
                 throw new IllegalStateException("pay of " + completed.payment().txNo() + " fails on purpose");

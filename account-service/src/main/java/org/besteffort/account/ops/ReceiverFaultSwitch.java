@@ -34,6 +34,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 @RequestMapping("/ops/faults")
 class ReceiverFaultSwitch implements DeliveryFaults, NotifyFaults {
 
+    /** The longest a switch may hold each delivery: longer, and eight threads would stall the consumer for minutes. */
+    static final Duration LONGEST_DELAY = Duration.ofSeconds(30);
+
     private static final Logger log = LoggerFactory.getLogger(ReceiverFaultSwitch.class);
 
     private final AtomicInteger failNext = new AtomicInteger();
@@ -85,7 +88,8 @@ class ReceiverFaultSwitch implements DeliveryFaults, NotifyFaults {
             description = "Partial: only the switches named change. Fail the next deliveries or a fraction of them "
                     + "(the broker redelivers), slow every delivery, answer the next notifies 503 (the gateway retries).")
     @ApiResponse(responseCode = "200", description = "The switches as they now stand")
-    @ApiResponse(responseCode = "400", description = "A fraction outside 0..1: no switch changed", content = @Content(
+    @ApiResponse(responseCode = "400", description = "A fraction outside 0..1, or a delay outside 0..30s: no switch "
+            + "changed", content = @Content(
             mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class),
             examples = @ExampleObject(name = "bad fraction", value = """
                     {"type":"about:blank","title":"Bad Request","status":400,
@@ -96,6 +100,11 @@ class ReceiverFaultSwitch implements DeliveryFaults, NotifyFaults {
         // Checked before anything changes: a refused change leaves every switch as it was.
         requireFraction("failFraction", change.failFraction());
         requireFraction("notifyFailFraction", change.notifyFailFraction());
+        Duration slow = change.slowDeliveriesBy();
+        if (slow != null && (slow.isNegative() || slow.compareTo(LONGEST_DELAY) > 0)) {
+            throw new IllegalArgumentException("slowDeliveriesBy must be between 0s and " + LONGEST_DELAY + ", not "
+                    + slow);
+        }
         if (change.failNextDeliveries() != null) {
             failNext.set(Math.max(0, change.failNextDeliveries()));
         }

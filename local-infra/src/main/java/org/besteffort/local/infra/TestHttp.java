@@ -28,6 +28,14 @@ public record TestHttp(String baseUrl) {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Posts the JSON without a Content-Length, chunked, as a client streaming a body of unknown length does. */
+    public Response postJsonChunked(String path, String json) {
+        byte[] body = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+    }
+
     private Response send(HttpRequest.Builder request) {
         try {
             var response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),

@@ -25,6 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Profile("local")
 class NotifierFaults implements NotificationFaults {
 
+    /** The longest /payresult outage a switch may start: a drill's, not one that outlives the trainee's session. */
+    static final Duration LONGEST_OUTAGE = Duration.ofMinutes(10);
+
     private static final Logger log = LoggerFactory.getLogger(NotifierFaults.class);
 
     private final Clock clock;
@@ -77,6 +80,11 @@ class NotifierFaults implements NotificationFaults {
 
     /** Applies the switches that are set in {@code change}; the others keep their value. */
     synchronized State change(Change change) {
+        Duration outage = change.payresultUnavailableFor();
+        if (outage != null && (outage.isNegative() || outage.compareTo(LONGEST_OUTAGE) > 0)) {
+            throw new IllegalArgumentException("payresultUnavailableFor must be between 0s and " + LONGEST_OUTAGE
+                    + ", not " + outage);
+        }
         if (change.dropNextNotifications() != null) {
             dropNext.set(Math.max(0, change.dropNextNotifications()));
         }

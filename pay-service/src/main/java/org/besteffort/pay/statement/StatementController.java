@@ -1,6 +1,7 @@
 package org.besteffort.pay.statement;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -14,12 +15,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code GET /statements?after=<cursor>&limit=<n>}: the settled pays after the cursor, oldest first.
  */
 @RestController
 class StatementController {
+
+    private static final Set<String> PARAMETERS = new TreeSet<>(Set.of("after", "limit"));
 
     private final StatementMapper statements;
     private final StatementProperties properties;
@@ -36,7 +41,8 @@ class StatementController {
                     + "lag; pass the answer's `next` as `after` for the next page. What the receiver's statement job "
                     + "reads to find a pay whose message and query both missed it.")
     @ApiResponse(responseCode = "200", description = "One page and the cursor after it")
-    @ApiResponse(responseCode = "400", description = "A limit out of range or a cursor that is not one",
+    @ApiResponse(responseCode = "400", description = "A limit out of range, a cursor that is not one, or a parameter "
+            + "other than after and limit",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = ProblemDetail.class),
                     examples = @ExampleObject(name = "limit out of range", value = """
@@ -44,7 +50,13 @@ class StatementController {
                              "detail":"limit must be between 1 and 500","instance":"/statements"}""")))
     @GetMapping("/statements")
     StatementPage page(@RequestParam(required = false) String after,
-                       @RequestParam(defaultValue = "100") int limit) {
+                       @RequestParam(defaultValue = "100") int limit, HttpServletRequest request) {
+        // A misspelt parameter (?cursor=) would otherwise be ignored, and the first page answered as if it were right.
+        for (String name : request.getParameterMap().keySet()) {
+            if (!PARAMETERS.contains(name)) {
+                throw new IllegalArgumentException("unknown parameter " + name + ": this endpoint takes " + PARAMETERS);
+            }
+        }
         if (limit < 1 || limit > properties.maxPageSize()) {
             throw new IllegalArgumentException("limit must be between 1 and " + properties.maxPageSize());
         }
