@@ -20,8 +20,8 @@ interface DeduplicationMapper {
     void insert(String txNo, Instant created);
 
     /**
-     * {@link #insert} for many txNos in one statement. All or nothing: a duplicate key fails the whole statement (a
-     * concurrent apply won one of them), and the batch falls back to one transaction per txNo.
+     * {@link #insert} for many txNos in one statement. All or nothing: a duplicate key fails the whole statement (one
+     * of them was applied before, or by a concurrent apply), and the batch falls back to one transaction per txNo.
      */
     @Insert("""
             <script>

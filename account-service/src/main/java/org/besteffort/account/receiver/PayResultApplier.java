@@ -28,7 +28,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,6 +78,9 @@ public class PayResultApplier {
     public ApplyOutcome apply(PayResultMessage result, SettledBy path, int attempt) {
         ApplyOutcome outcome;
         try {
+            if (result.accountNo().length() > ParkedColumns.ACCOUNT_NO) {
+                throw new AccountNotFound(result.accountNo()); // no account number is that long, nor any column
+            }
             outcome = transaction.execute(status -> applyOnce(result, path, attempt));
         } catch (AccountNotFound | PayContradictsRecharge permanent) {
             // Retrying cannot change either: park it where an operator sees it and let the caller move on.
@@ -162,8 +165,29 @@ public class PayResultApplier {
 
     /** Parks a notification that can never be applied, or that this receiver refuses to apply. */
     public void park(String txNo, String accountNo, BigDecimal amount, String reason, String payload) {
-        parked.park(txNo, accountNo, amount, reason, payload, now());
-        log.warn("pay {} parked, not applied: {}", txNo, reason);
+        // Whatever does not fit its column is cut, and the reason says so: a park that failed on a 300-character key
+        // would leave the message to be redelivered, and parked in vain, until the broker gave up on it.
+        List<String> cut = new ArrayList<>();
+        String key = fit("key", txNo, ParkedColumns.TX_NO, cut);
+        String account = fit("account", accountNo, ParkedColumns.ACCOUNT_NO, cut);
+        String body = fit("body", payload, ParkedColumns.PAYLOAD, cut);
+        BigDecimal fittingAmount = amount;
+        if (amount != null && amount.precision() - amount.scale() > ParkedColumns.AMOUNT_INTEGER_DIGITS) {
+            fittingAmount = null;
+            cut.add("amount " + amount.toPlainString() + " left out");
+        }
+        String why = cut.isEmpty() ? reason : reason + " (" + String.join("; ", cut) + ")";
+        why = why.length() > ParkedColumns.REASON ? why.substring(0, ParkedColumns.REASON - 1) + "…" : why;
+        parked.park(key, account, fittingAmount, why, body, now());
+        log.warn("pay {} parked, not applied: {}", key, why);
+    }
+
+    private static String fit(String what, String value, int columnLength, List<String> cut) {
+        if (value == null || value.length() <= columnLength) {
+            return value;
+        }
+        cut.add(what + " truncated from " + value.length() + " to " + columnLength + " characters");
+        return value.substring(0, columnLength);
     }
 
     private ApplyOutcome applyOnce(PayResultMessage result, SettledBy path, int attempt) {
@@ -176,76 +200,79 @@ public class PayResultApplier {
         } catch (DuplicateKeyException alreadyApplied) {
             return ApplyOutcome.ALREADY_APPLIED;
         }
+        try {
+            recharges.recordSettledElsewhere(result.txNo(), result.accountNo(), result.amount(), path, attempt, now);
+        } catch (DuplicateKeyException startedHere) {
+            settleStartedHere(result, path, attempt, now);
+        }
+        // Last, so that the account's row stays locked only until the commit that follows.
         if (accounts.credit(result.accountNo(), result.amount()) == 0) {
             throw new AccountNotFound(result.accountNo()); // rolls back the de_duplication row too
-        }
-        if (recharges.settleKnown(result.txNo(), result.accountNo(), result.amount(), path, attempt, now) == 0) {
-            try {
-                recharges.recordSettledElsewhere(result.txNo(), result.accountNo(), result.amount(), path, attempt,
-                        now);
-            } catch (DuplicateKeyException contradicted) {
-                // A recharge started here names another account or amount (an order altered on its way to the
-                // cashier, say): the pay is not the one it waits for. Rolls back the credit, whichever path brought it.
-                throw new PayContradictsRecharge(result.txNo());
-            }
         }
         return ApplyOutcome.CREDITED;
     }
 
     /**
-     * The batch's transaction: what {@link #applyOnce} does for each result, a statement per step for all of them.
-     * Throws to roll the whole batch back when one of them cannot stand; the caller then applies each on its own.
+     * The batch's transaction: what {@link #applyOnce} does for each result, a statement per step for all of them:
+     * the {@code de_duplication} keys, the recharge records, the balances, then one commit. Throws to roll the whole
+     * batch back when one of them cannot stand; the caller then applies each on its own.
      */
     private List<ApplyOutcome> applyTogether(List<Arrival> arrivals, SettledBy path) {
         Instant now = now();
         ApplyOutcome[] outcomes = new ApplyOutcome[arrivals.size()];
-        // The successful pays, one per txNo: a second copy in the same batch was applied by the first.
-        Map<String, Integer> firstCopy = new LinkedHashMap<>();
+        List<Arrival> crediting = new ArrayList<>();
+        Set<String> txNos = new LinkedHashSet<>();
         for (int i = 0; i < arrivals.size(); i++) {
             PayResultMessage result = arrivals.get(i).result();
             if (result.result() == PayResult.FAIL) {
                 outcomes[i] = recordFailedPay(result, now);
-            } else if (firstCopy.putIfAbsent(result.txNo(), i) != null) {
-                outcomes[i] = ApplyOutcome.ALREADY_APPLIED;
-            }
-        }
-        Set<String> appliedBefore = alreadyApplied(firstCopy.keySet());
-        List<Arrival> crediting = new ArrayList<>();
-        firstCopy.forEach((txNo, i) -> {
-            if (appliedBefore.contains(txNo)) {
-                outcomes[i] = ApplyOutcome.ALREADY_APPLIED;
-            } else {
+            } else if (txNos.add(result.txNo())) {
                 outcomes[i] = ApplyOutcome.CREDITED;
                 crediting.add(arrivals.get(i));
+            } else {
+                outcomes[i] = ApplyOutcome.ALREADY_APPLIED; // its first copy in this batch applies it
             }
-        });
+        }
         if (crediting.isEmpty()) {
             return List.of(outcomes);
         }
-        // The key still decides: a concurrent apply that inserted one of these since the read fails this insert.
-        deduplication.insertAll(crediting.stream().map(arrival -> arrival.result().txNo()).toList(), now);
-        Set<String> startedHere = new HashSet<>(recharges.knownAmong(
-                crediting.stream().map(arrival -> arrival.result().txNo()).toList()));
-        List<SettledPay> madeElsewhere = new ArrayList<>();
-        Map<String, BigDecimal> credits = new TreeMap<>();
-        for (Arrival arrival : crediting) {
-            PayResultMessage result = arrival.result();
-            if (!startedHere.contains(result.txNo())) {
-                madeElsewhere.add(new SettledPay(result.txNo(), result.accountNo(), result.amount(), arrival.attempt()));
-            } else if (recharges.settleKnown(result.txNo(), result.accountNo(), result.amount(), path,
-                    arrival.attempt(), now) == 0) {
-                throw new PayContradictsRecharge(result.txNo());
+        // Insert first, no read before: the key decides. A txNo applied before, or by a concurrent apply, fails the
+        // whole insert, and the batch is applied one by one, where that txNo turns out ALREADY_APPLIED.
+        deduplication.insertAll(txNos, now);
+        List<SettledPay> settled = crediting.stream().map(arrival -> new SettledPay(arrival.result().txNo(),
+                arrival.result().accountNo(), arrival.result().amount(), arrival.attempt())).toList();
+        try {
+            recharges.recordAllSettledElsewhere(settled, path, now);
+        } catch (DuplicateKeyException someStartedHere) {
+            // The insert failed as a whole (nothing of it stands): settle those started here, record the others.
+            Set<String> startedHere = new HashSet<>(recharges.knownAmong(txNos));
+            for (Arrival arrival : crediting) {
+                if (startedHere.contains(arrival.result().txNo())) {
+                    settleStartedHere(arrival.result(), path, arrival.attempt(), now);
+                }
             }
-            credits.merge(result.accountNo(), result.amount(), BigDecimal::add);
+            List<SettledPay> elsewhere = settled.stream().filter(pay -> !startedHere.contains(pay.txNo())).toList();
+            if (!elsewhere.isEmpty()) {
+                recharges.recordAllSettledElsewhere(elsewhere, path, now);
+            }
         }
-        if (!madeElsewhere.isEmpty()) {
-            recharges.recordAllSettledElsewhere(madeElsewhere, path, now);
-        }
+        Map<String, BigDecimal> credits = new TreeMap<>();
+        crediting.forEach(arrival -> credits.merge(arrival.result().accountNo(), arrival.result().amount(),
+                BigDecimal::add));
         // Last, so that the accounts' rows stay locked only until the commit that follows.
         if (accounts.creditAll(credits) != credits.size()) {
             throw new AccountNotFound("one of " + credits.keySet());
         }
         return List.of(outcomes);
+    }
+
+    /** A pay for a recharge this receiver started: settled if it is the pay the recharge waits for. */
+    private void settleStartedHere(PayResultMessage result, SettledBy path, int attempt, Instant now) {
+        if (recharges.settleKnown(result.txNo(), result.accountNo(), result.amount(), path, attempt, now) == 0) {
+            // It names another account or amount (an order altered on its way to the cashier, say): the pay is not
+            // the one the recharge waits for. Rolls back the credit, whichever path brought it.
+            throw new PayContradictsRecharge(result.txNo());
+        }
     }
 
     private ApplyOutcome recordFailedPay(PayResultMessage result, Instant now) {

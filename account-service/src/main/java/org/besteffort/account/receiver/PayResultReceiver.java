@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -176,6 +177,13 @@ class PayResultReceiver implements RocketMQListener<MessageExt>, RocketMQPushCon
             journal.append(txNo, JournalStep.DELIVERED, attempt, "UNTRUSTED", null, null, "parked: unreadable body");
             return null;
         }
+        if (result.txNo().length() > ParkedColumns.TX_NO) {
+            // No pay-service issues such a txNo, and no de_duplication key could hold it: retrying cannot help.
+            String reason = "txNo of " + result.txNo().length() + " characters, longer than any pay's";
+            applier.park(txNo, result.accountNo(), result.amount(), reason, new String(body, StandardCharsets.UTF_8));
+            journal.append(txNo, JournalStep.DELIVERED, attempt, "UNTRUSTED", null, null, "parked: " + reason);
+            return null;
+        }
         if (result.receiverId() != null && !result.receiverId().equals(receiverId)) {
             // The notifier's topic carries every merchant's pay results; another receiver's is none of ours.
             log.debug("pay {} is for receiver {}, not {}: ignored", txNo, result.receiverId(), receiverId);
@@ -187,6 +195,8 @@ class PayResultReceiver implements RocketMQListener<MessageExt>, RocketMQPushCon
     }
 
     private void journalFailure(MessageExt delivery, PayResultMessage result, RuntimeException failure) {
+        log.warn("delivery {} of pay {} failed, the broker redelivers it: {}", delivery.getReconsumeTimes() + 1,
+                result.txNo(), NestedExceptionUtils.getMostSpecificCause(failure).toString());
         journal.append(result.txNo(), JournalStep.DELIVERED, delivery.getReconsumeTimes() + 1, "FAILED",
                 result.accountNo(), result.amount(), failure.getMessage() + "; the broker redelivers it");
     }

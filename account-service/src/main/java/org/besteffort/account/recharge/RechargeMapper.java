@@ -46,8 +46,8 @@ public interface RechargeMapper {
     int settleKnown(String txNo, String accountNo, BigDecimal amount, SettledBy settledBy, int attempt, Instant now);
 
     /**
-     * Records a pay made elsewhere (at {@code /paydo} directly) as settled. Fails with a duplicate key if a recharge with
-     * this txNo exists after all: one that {@link #settleKnown} refused, because the pay contradicts it.
+     * Records a pay made elsewhere (at {@code /paydo} directly) as settled: the common case, so tried first. Fails with
+     * a duplicate key if a recharge with this txNo exists: one started here, which {@link #settleKnown} settles.
      */
     @Insert("""
             INSERT INTO account_recharge
@@ -68,8 +68,8 @@ public interface RechargeMapper {
     List<String> knownAmong(@Param("txNos") Collection<String> txNos);
 
     /**
-     * {@link #recordSettledElsewhere} for many pays in one statement. A duplicate key fails all of them: a recharge
-     * with one of these txNos was recorded after {@link #knownAmong} looked.
+     * {@link #recordSettledElsewhere} for many pays in one statement. A duplicate key fails all of them, and none is
+     * written: one of them is a recharge started here ({@link #knownAmong} tells which).
      */
     @Insert("""
             <script>

@@ -37,7 +37,8 @@ class PayResultReconciliationJob {
     private final Journal journal;
     private final Clock clock;
 
-    // Touched only by the scheduler thread (fixed delay: rounds never overlap).
+    // Guarded by the job's monitor: rounds never overlap, whether the scheduler (fixed delay) or anyone else starts
+    // them; one started while another runs waits for it.
     private int unreachableRounds;
     private Instant pausedUntil = Instant.MIN;
 
@@ -55,7 +56,7 @@ class PayResultReconciliationJob {
     }
 
     @Scheduled(fixedDelayString = "${reconciliation.interval:30s}", initialDelayString = "${reconciliation.interval:30s}")
-    void reconcile() {
+    synchronized void reconcile() {
         Instant now = clock.instant();
         if (now.isBefore(pausedUntil)) {
             return;

@@ -113,6 +113,44 @@ class PayResultReceiverIT extends AccountServiceITSupport {
                         tuple("DELIVERED", 3, "CREDITED"));
     }
 
+    /**
+     * The failure happens inside the apply transaction, after its {@code de_duplication} insert: a trigger on the
+     * balance's UPDATE (the last statement before the commit) fails the first time, counted by a sequence, which no
+     * rollback undoes. Had the insert stood, the redelivery would find the txNo applied and never credit it.
+     */
+    @Test
+    void rollsBackTheDeduplicationRowWithTheBalanceWhenTheApplyFailsAfterIt() {
+        String account = newAccount();
+        String fault = "it_fail_" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.execute("CREATE SEQUENCE " + fault);
+        jdbc.execute("""
+                CREATE TRIGGER %s BEFORE UPDATE ON account_info FOR EACH ROW
+                BEGIN
+                  IF NEW.account_no = '%s' THEN
+                    IF NEXTVAL(%s) = 1 THEN
+                      SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'injected after the de_duplication insert';
+                    END IF;
+                  END IF;
+                END""".formatted(fault, account, fault));
+        try {
+            var pay = success(account, "9.00");
+
+            announce(pay);
+
+            assertThat(outcomes.await(pay.txNo(), 1)).extracting(PayResultApplied::outcome, PayResultApplied::attempt)
+                    .containsExactly(tuple(ApplyOutcome.CREDITED, 2));
+            assertThat(awaitJournal(journal(), pay.txNo(), 2)).extracting(JournalEntry::attempt, JournalEntry::outcome)
+                    .containsExactly(tuple(1, "FAILED"), tuple(2, "CREDITED"));
+            assertThat(journal().of(pay.txNo()).get(0).detail()).contains("injected after the de_duplication insert");
+            assertThat(balance(account)).isEqualByComparingTo("9.00");
+            assertThat(deduplicationRows(pay.txNo())).isEqualTo(1);
+            assertThat(recharge(pay.txNo())).containsEntry("status", "SETTLED").containsEntry("settled_attempt", 2);
+        } finally {
+            jdbc.execute("DROP TRIGGER IF EXISTS " + fault);
+            jdbc.execute("DROP SEQUENCE IF EXISTS " + fault);
+        }
+    }
+
     @Test
     void journalsADeliveryThatArrivesSecondAsAlreadyApplied() {
         var pay = success(newAccount(), "12.30");
@@ -182,6 +220,43 @@ class PayResultReceiverIT extends AccountServiceITSupport {
         assertThat(jdbc.queryForObject("SELECT payload FROM parked_notification WHERE tx_no = ?", String.class, key))
                 .isEqualTo("{not a pay result");
         assertThat(deduplicationRows(key)).isZero();
+    }
+
+    @Test
+    void parksAMessageWhoseKeyAndAccountAreTooLongForTheirColumnsCutToThem() {
+        String key = "long-" + UUID.randomUUID() + "-" + "k".repeat(300);
+        String account = "a".repeat(40);
+        byte[] body = PayResultMessage.of(key, account, new BigDecimal("1.00"), PayResult.SUCCESS, Instant.now())
+                .toJson();
+        // Unsigned: parked under the message's key; then, signed, an unknown account parked under the pay's txNo.
+        announceRaw(key, body, null, null);
+
+        String parkedKey = key.substring(0, 64);
+        await().atMost(Duration.ofSeconds(30)).until(() -> parkedTimesSeen(parkedKey) == 1);
+        assertThat(parkedReason(parkedKey)).startsWith("unsigned message (key truncated from " + key.length()
+                + " to 64 characters)");
+        assertThat(jdbc.queryForObject("SELECT payload FROM parked_notification WHERE tx_no = ?", String.class,
+                parkedKey)).isEqualTo(new String(body, StandardCharsets.UTF_8));
+
+        jdbc.update("DELETE FROM parked_notification WHERE tx_no = ?", parkedKey);
+        announceRaw(key, body, KEY_ID, PayResultSignature.sign(body, SECRET));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> parkedTimesSeen(parkedKey) == 1);
+        assertThat(parkedReason(parkedKey)).isEqualTo("txNo of " + key.length() + " characters, longer than any"
+                + " pay's (key truncated from " + key.length() + " to 64 characters; account truncated from 40 to 32"
+                + " characters)");
+        assertThat(deduplicationRows(parkedKey)).isZero();
+
+        var unknownAccount = PayResultMessage.of(newTxNo(), account, new BigDecimal("1.00"), PayResult.SUCCESS,
+                Instant.now());
+        announce(unknownAccount);
+
+        assertThat(outcomes.await(unknownAccount.txNo(), 1)).extracting(PayResultApplied::outcome)
+                .containsExactly(ApplyOutcome.PARKED);
+        assertThat(parkedReason(unknownAccount.txNo())).isEqualTo("unknown account " + account
+                + " (account truncated from 40 to 32 characters)");
+        assertThat(jdbc.queryForObject("SELECT account_no FROM parked_notification WHERE tx_no = ?", String.class,
+                unknownAccount.txNo())).isEqualTo(account.substring(0, 32));
     }
 
     @Test
@@ -262,6 +337,21 @@ class PayResultReceiverIT extends AccountServiceITSupport {
         assertThat(balance(account)).isEqualByComparingTo("4.00");
         assertThat(awaitJournal(journal(), theirs.txNo(), 1)).extracting(JournalEntry::step, JournalEntry::outcome)
                 .containsExactly(tuple("DELIVERED", "IGNORED"));
+    }
+
+    @Test
+    void refusesToHoldDeliveriesLongerThanThirtySecondsAndChangesNothing() {
+        for (String delay : List.of("PT31S", "PT1H", "-PT1S")) {
+            var refused = accountService().postJson("/ops/faults",
+                    "{\"failNextDeliveries\":5,\"slowDeliveriesBy\":\"%s\"}".formatted(delay));
+
+            assertThat(refused.status()).as(delay).isEqualTo(400);
+            assertThat(refused.isProblem()).isTrue();
+            assertThat(refused.json().getString("detail")).contains("between 0s and PT30S");
+        }
+        var state = accountService().get("/ops/faults").json();
+        assertThat(state.getIntValue("failNextDeliveries")).isZero();
+        assertThat(state.getString("slowDeliveriesBy")).isEqualTo("PT0S");
     }
 
     private int parkedTimesSeen(String txNo) {
