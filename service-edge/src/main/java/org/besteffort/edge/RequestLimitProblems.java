@@ -2,7 +2,6 @@ package org.besteffort.edge;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -15,6 +14,6 @@ public class RequestLimitProblems {
 
     @ExceptionHandler(RequestBodyTooLarge.class)
     ResponseEntity<ProblemDetail> tooLarge(RequestBodyTooLarge e) {
-        return ResponseEntity.status(e.getStatusCode()).header(HttpHeaders.CONNECTION, "close").body(e.getBody());
+        return ResponseEntity.status(e.getStatusCode()).body(e.getBody());
     }
 }
