@@ -12,7 +12,8 @@ import java.util.Set;
  *
  * @param storeDir       root of everything the broker writes: commit log, consume queues, config, logs
  * @param nameServerPort NameServer port
- * @param brokerPort     Broker port; the broker also binds {@code brokerPort - 2} and {@code brokerPort + 1} (HA)
+ * @param brokerPort     Broker port; the broker also binds {@code brokerPort - 2}, and announces {@code brokerPort + 1}
+ *                       as its replication (HA) port without opening it
  * @param delayLevels    RocketMQ {@code messageDelayLevel}: the gaps between redeliveries of a failed message
  * @param topics         business topics to create up front, each with {@value #QUEUES_PER_TOPIC} queues
  * @param consumerGroups consumer groups whose retry topic and subscription config are created up front

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A RocketMQ NameServer and one master Broker in this JVM, configured small and with the pattern's topics and groups pre-created.
+ * Both listen on, announce and connect to {@code 127.0.0.1} only.
  */
 final class RocketMqServers {
 
@@ -71,7 +72,11 @@ final class RocketMqServers {
         server.setBindAddress(LOOPBACK);
         server.setListenPort(options.nameServerPort());
 
-        NamesrvController controller = new NamesrvController(config, server, new NettyClientConfig());
+        NettyClientConfig client = new NettyClientConfig();
+        // The NameServer's own client would connect to the NameServer's address every 3 s to see whether it is up.
+        client.setScanAvailableNameSrv(false);
+
+        NamesrvController controller = new LoopbackNameServer(config, server, client, options.nameServerAddress());
         if (!controller.initialize()) {
             controller.shutdown();
             throw new IllegalStateException("NameServer failed to initialise on port " + options.nameServerPort());
@@ -107,7 +112,7 @@ final class RocketMqServers {
         if (!controller.initialize()) {
             controller.shutdown();
             throw new IllegalStateException("Broker failed to initialise on port " + options.brokerPort()
-                    + " (it also needs ports " + (options.brokerPort() - 2) + " and " + (options.brokerPort() + 1) + ")");
+                    + " (it also needs port " + (options.brokerPort() - 2) + ")");
         }
         // Created before start() so that the very first registration already carries their routes:
         // otherwise clients wait for their 30 s route poll and the first retry comes ~17 s late.
@@ -122,6 +127,7 @@ final class RocketMqServers {
         MessageStoreConfig store = new MessageStoreConfig();
         store.setStorePathRootDir(root);
         store.setStorePathCommitLog(root + "/commitlog");
+        // Announced to the NameServer, never opened: see MasterOnlyHaService.
         store.setHaListenPort(options.brokerPort() + 1);
         store.setMessageDelayLevel(options.delayLevels());
         // Every thread that writes to the commit log keeps a direct buffer of maxMessageSize + 64 KB: 4 MB each at the
@@ -197,5 +203,33 @@ final class RocketMqServers {
         }
         missing.removeIf(topic -> nameServer.getRouteInfoManager().pickupTopicRouteData(topic) != null);
         return missing.isEmpty();
+    }
+
+    /**
+     * A NameServer whose own client knows it as {@code 127.0.0.1}. {@link NamesrvController#start()} gives that client
+     * the host's first non-loopback address instead ({@code NetworkUtil.getLocalAddress()}, with no setting to change
+     * it), where nothing listens; the client uses the address only to check that the NameServer is up, and reaches
+     * brokers by the addresses they register.
+     */
+    private static final class LoopbackNameServer extends NamesrvController {
+
+        private final String address;
+
+        LoopbackNameServer(NamesrvConfig config, NettyServerConfig server, NettyClientConfig client, String address) {
+            super(config, server, client);
+            this.address = address;
+        }
+
+        /**
+         * What {@code super.start()} does, with the loopback address. It skips only the watcher that reloads TLS
+         * certificates, which does not exist here: {@link LocalBroker} runs without TLS.
+         */
+        @Override
+        public void start() throws Exception {
+            getRemotingServer().start();
+            getRemotingClient().updateNameServerAddressList(new ArrayList<>(List.of(address)));
+            getRemotingClient().start();
+            getRouteInfoManager().start();
+        }
     }
 }

@@ -50,8 +50,7 @@ public final class BrokerProcess implements AutoCloseable {
      *
      * @param workDir        holds everything the broker writes: store, config, logs, pid file
      * @param nameServerPort NameServer port
-     * @param brokerPort     Broker port; {@code brokerPort - 2} and {@code brokerPort + 1} must be free too, see
-     *                       {@link FreePorts#forBroker()}
+     * @param brokerPort     Broker port; {@code brokerPort - 2} must be free too, see {@link FreePorts#forBroker()}
      * @param delayLevels    RocketMQ {@code messageDelayLevel}, e.g. {@link #DEFAULT_DELAY_LEVELS}
      * @param topics         topics created before the broker registers, each with 4 queues
      * @param consumerGroups groups whose {@code %RETRY%} topic and subscription config are created up front
