@@ -45,6 +45,9 @@ public final class LocalStack {
 
     private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(120);
 
+    /** The one address the stack's processes listen on and talk to each other over. */
+    private static final String LOOPBACK = "127.0.0.1";
+
     private final StackOptions options;
 
     private final LocalStackLayout layout;
@@ -151,7 +154,6 @@ public final class LocalStack {
         ports.put(LocalStackLayout.NAME_SERVER_PORT, "NameServer");
         ports.put(LocalStackLayout.BROKER_PORT - 2, "broker");
         ports.put(LocalStackLayout.BROKER_PORT, "broker");
-        ports.put(LocalStackLayout.BROKER_PORT + 1, "broker HA");
         ports.put(LocalStackLayout.DATABASE_PORT, "MariaDB");
         if (options.services()) {
             ServiceSpec.ALL.forEach(service -> ports.put(service.port(), service.name()));
@@ -198,6 +200,8 @@ public final class LocalStack {
         long started = System.nanoTime();
         List<String> args = new ArrayList<>(List.of(
                 "--spring.profiles.active=local",
+                // Like the broker and MariaDB: reachable from this machine only, not from its network.
+                "--server.address=" + LOOPBACK,
                 "--server.port=" + service.port()));
         if (service.schema() != null) {
             args.add("--spring.datasource.url=" + database.jdbcUrl(service.schema()));
@@ -212,7 +216,7 @@ public final class LocalStack {
     }
 
     private void printReady(long started) {
-        out.printf("%nReady in %s.%n%n", seconds(started));
+        out.printf("%nReady in %s. Everything listens on %s only.%n%n", seconds(started), LOOPBACK);
         if (options.services()) {
             out.printf("Watch every pay travel, break it, operate the notifications: the console at %s%n%n",
                     ServiceSpec.CONSOLE.url());
