@@ -17,12 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
 /**
- * {@link SqlConstructsContract} on real MySQL 8.4, initialised exactly as docker-compose.yml initialises it
- * ({@code docker/mysql/1-service-databases.sh}), then migrated from {@code sql/} as the services migrate their schemas
- * at start. Skipped where there is no Docker engine.
+ * Real MySQL 8.4, initialised exactly as docker-compose.yml initialises it
+ * ({@code docker/mysql/1-service-databases.sh}) and migrated from {@code sql/} as the tests migrate it: the schemas,
+ * their seeds and each service's grants. The services' SQL itself runs in each service's mapper contracts
+ * ({@code *MappersOnMySqlIT}). Skipped where there is no Docker engine.
  */
 @Testcontainers(disabledWithoutDocker = true)
-class MySqlCompatibilityIT extends SqlConstructsContract {
+class MySqlCompatibilityIT {
 
     private static final String PAY_PASSWORD = "pay-it-secret";
 
@@ -46,9 +47,23 @@ class MySqlCompatibilityIT extends SqlConstructsContract {
         }
     }
 
-    @Override
-    Database database() {
-        return mysql;
+    @Test
+    void hasTheSchemasAndSeedAccountsOfTheMigrations() throws SQLException {
+        try (Connection connection = mysql.connect("bank1");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT account_no, account_name FROM account_info"
+                     + " WHERE account_no IN ('1', '2') ORDER BY account_no")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString("account_name")).isEqualTo("张三");
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString("account_name")).isEqualTo("李四");
+        }
+        try (Connection connection = mysql.connect("bank1_notify");
+             Statement statement = connection.createStatement();
+             ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM notify_task")) {
+            assertThat(count.next()).isTrue();
+            assertThat(count.getInt(1)).isZero();
+        }
     }
 
     @Test
