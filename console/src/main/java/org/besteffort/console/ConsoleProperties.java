@@ -17,9 +17,10 @@ import java.util.List;
  * @param notifyGateway        the notify program (notify-gateway)
  * @param notifyUrl            account-service's notify URL as registered for {@code bank1}: a pay made on the page
  *                             that asks for an HTTP notify names it
- * @param gatewayOperatorToken the console's own bearer token for reading the gateway's tasks (empty: none, which
- *                             only the gateway's local profile accepts, from 127.0.0.1); an operator's action from the
- *                             page never uses it, it carries the operator's own credential
+ * @param operatorToken        the console's own operator token for what it reads (journals, balances, tasks,
+ *                             problems; empty: none, which only the services' local walkthrough accepts, from
+ *                             127.0.0.1); an operator's action from the page never uses it, it carries the operator's
+ *                             own credential
  * @param followEvery          how often the services' journals are read (the timelines' delay, at most)
  * @param refreshEvery         how often balances, tasks and problems are read when no credit asked for it sooner
  * @param timelinesKept        how many pays the console remembers (the newest)
@@ -31,7 +32,7 @@ import java.util.List;
 @ConfigurationProperties("console")
 public record ConsoleProperties(URI payService, URI accountService, @DefaultValue List<URI> accountServiceReplicas,
                                 URI notifyGateway, String notifyUrl,
-                                @DefaultValue("") String gatewayOperatorToken,
+                                @DefaultValue("") String operatorToken,
                                 @DefaultValue("500ms") Duration followEvery,
                                 @DefaultValue("2s") Duration refreshEvery,
                                 @DefaultValue("200") int timelinesKept,

@@ -1,5 +1,6 @@
 package org.besteffort.console;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -25,20 +26,42 @@ public class ServiceClients {
     private final RestClient account;
     private final RestClient gateway;
     private final List<RestClient> accountReplicas;
+    private final ServiceClients reading;
 
     ServiceClients(ConsoleProperties properties) {
+        this(properties, "");
+    }
+
+    /** @param token the bearer token every request carries; empty: none */
+    private ServiceClients(ConsoleProperties properties, String token) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(Duration.ofSeconds(5));
-        this.pay = client(requests, properties.payService());
-        this.account = client(requests, properties.accountService());
-        this.gateway = client(requests, properties.notifyGateway());
-        this.accountReplicas = properties.accountServiceReplicas().stream().map(url -> client(requests, url)).toList();
+        this.pay = client(requests, properties.payService(), token);
+        this.account = client(requests, properties.accountService(), token);
+        this.gateway = client(requests, properties.notifyGateway(), token);
+        this.accountReplicas = properties.accountServiceReplicas().stream()
+                .map(url -> client(requests, url, token)).toList();
+        this.reading = token.isEmpty() && !properties.operatorToken().isBlank()
+                ? new ServiceClients(properties, properties.operatorToken()) : this;
     }
 
-    private static RestClient client(JdkClientHttpRequestFactory requests, URI base) {
-        return RestClient.builder().requestFactory(requests).baseUrl(base.toString()).build();
+    private static RestClient client(JdkClientHttpRequestFactory requests, URI base, String token) {
+        RestClient.Builder client = RestClient.builder().requestFactory(requests).baseUrl(base.toString());
+        if (!token.isEmpty()) {
+            client.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        }
+        return client.build();
+    }
+
+    /**
+     * The same services as the console itself reads them (journals, balances, tasks, problems): with its own operator
+     * token ({@code console.operator-token}) where one is set. What the page asks the console to do is forwarded
+     * through the plain clients instead, with the page's own credential or none.
+     */
+    public ServiceClients reading() {
+        return reading;
     }
 
     public RestClient pay() {

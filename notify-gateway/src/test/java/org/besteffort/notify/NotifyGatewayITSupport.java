@@ -49,8 +49,7 @@ import static org.awaitility.Awaitility.await;
         "gateway.dispatch.max-in-flight-per-endpoint=4",
         "gateway.delivery.connect-timeout=1s",
         "gateway.delivery.read-timeout=1s",
-        "gateway.operator.tokens.alice=" + NotifyGatewayITSupport.OPERATOR_TOKEN,
-        "gateway.operator.open-on-loopback=false",
+        "edge.access.operators.alice=" + NotifyGatewayITSupport.OPERATOR_TOKEN,
         "gateway.receivers.m1.secrets[0]=" + NotifyGatewayITSupport.M1_SECRET,
         "gateway.receivers.m1.schedule=1s,2s,3s",
         "gateway.receivers.m2.secrets[0]=" + NotifyGatewayITSupport.M2_SECRET,
@@ -62,6 +61,8 @@ import static org.awaitility.Awaitility.await;
 public abstract class NotifyGatewayITSupport {
 
     protected static final String OPERATOR_TOKEN = "alice-token";
+    /** pay-service's signing secret as these tests configure it (test application.properties): not the laptop one. */
+    protected static final String PAY_SIGNING_SECRET = "it-pay-signing-secret";
     protected static final String M1_SECRET = "whsec_bTEtdGVzdC1zZWNyZXQtZm9yLXRoZS1nYXRld2F5";
     protected static final String M2_SECRET = "whsec_bTItdGVzdC1zZWNyZXQtZm9yLXRoZS1nYXRld2F5";
 
@@ -101,7 +102,7 @@ public abstract class NotifyGatewayITSupport {
     /** Publishes a pay result on the topic exactly as pay-service does: JSON body, key = txNo, signed. */
     protected static void announce(PayResultMessage message) {
         byte[] body = message.toJson();
-        announceRaw(message.txNo(), body, "k1", PayResultSignature.sign(body, "local-dev-secret-change-me"));
+        announceRaw(message.txNo(), body, "k1", PayResultSignature.sign(body, PAY_SIGNING_SECRET));
     }
 
     protected static void announceRaw(String txNo, byte[] body, String keyId, String signature) {
@@ -154,7 +155,7 @@ public abstract class NotifyGatewayITSupport {
 
     /** The gateway's journal, as the console reads it. */
     protected TestJournal journal() {
-        return new TestJournal(new TestHttp("http://127.0.0.1:" + port));
+        return new TestJournal(new TestHttp("http://127.0.0.1:" + port).withBearer(OPERATOR_TOKEN));
     }
 
     /** Waits until the journal holds at least {@code count} entries about the pay, and returns them, oldest first. */

@@ -33,8 +33,9 @@ public abstract class BrokerUnreachableITSupport {
         registry.add("rocketmq.name-server", () -> "127.0.0.1:" + FreePorts.any());
     }
 
+    /** pay-service as receiver bank1 calls it (its key is in test application.properties). */
     protected TestHttp http() {
-        return new TestHttp("http://127.0.0.1:" + port);
+        return new TestHttp("http://127.0.0.1:" + port).withBearer("it-bank1-key");
     }
 
     protected int paysRecorded(String txNo) {

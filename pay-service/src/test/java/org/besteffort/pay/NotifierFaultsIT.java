@@ -80,19 +80,19 @@ class NotifierFaultsIT extends PayServiceITSupport {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"PT10M0.001S", "PT24H", "-PT1S"})
     void refusesAnOutageLongerThanTenMinutesOrNegativeAndChangesNothing(String outage) {
-        var refused = http().postJson("/ops/faults",
+        var refused = operatorHttp().postJson("/ops/faults",
                 "{\"dropNextNotifications\":3,\"payresultUnavailableFor\":\"%s\"}".formatted(outage));
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.isProblem()).isTrue();
         assertThat(refused.json().getString("detail")).contains("between 0s and PT10M");
-        var state = http().get("/ops/faults").json();
+        var state = operatorHttp().get("/ops/faults").json();
         assertThat(state.getIntValue("dropNextNotifications")).isZero();
         assertThat(http().get("/payresult/none-" + UUID.randomUUID()).status()).isEqualTo(404);
     }
 
     private void switchOn(String change) {
-        assertThat(http().postJson("/ops/faults", change).status()).isEqualTo(200);
+        assertThat(operatorHttp().postJson("/ops/faults", change).status()).isEqualTo(200);
     }
 
     private void pay(String txNo, String amount) {
@@ -103,7 +103,7 @@ class NotifierFaultsIT extends PayServiceITSupport {
 
 
     private TestJournal journal() {
-        return new TestJournal(http());
+        return new TestJournal(operatorHttp());
     }
 
     private static String newTxNo() {

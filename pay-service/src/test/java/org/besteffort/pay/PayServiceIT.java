@@ -4,6 +4,7 @@ import com.alibaba.fastjson2.JSON;
 import com.alibaba.fastjson2.JSONObject;
 import org.besteffort.common.PayResultSignature;
 import org.besteffort.common.journal.JournalEntry;
+import org.besteffort.local.infra.TestHttp;
 import org.besteffort.local.infra.TestJournal;
 import org.besteffort.pay.notifier.NotificationFaults;
 import org.besteffort.pay.payment.PaymentCompleted;
@@ -352,8 +353,8 @@ class PayServiceIT extends PayServiceITSupport {
 
     @Test
     void servesItsJournalWithoutTheLocalProfileAndRefusesABadLimit() {
-        var page = http().get("/ops/journal?after=0&limit=1");
-        var tooMany = http().get("/ops/journal?limit=1001");
+        var page = operatorHttp().get("/ops/journal?after=0&limit=1");
+        var tooMany = operatorHttp().get("/ops/journal?limit=1001");
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.json().getString("service")).isEqualTo("pay-service");
@@ -374,12 +375,12 @@ class PayServiceIT extends PayServiceITSupport {
 
         assertThat(delivered.getUserProperty(PayResultSignature.KEY_ID_PROPERTY)).isEqualTo("k1");
         assertThat(PayResultSignature.verify(delivered.getBody(),
-                delivered.getUserProperty(PayResultSignature.SIGNATURE_PROPERTY), "local-dev-secret-change-me")).isTrue();
+                delivered.getUserProperty(PayResultSignature.SIGNATURE_PROPERTY), SIGNING_SECRET)).isTrue();
     }
 
     @Test
     void reportsTheDatabaseAndTheBrokerInItsHealth() {
-        var health = http().get("/actuator/health");
+        var health = operatorHttp().get("/actuator/health");
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().getJSONObject("components").getJSONObject("db").getString("status")).isEqualTo("UP");
@@ -392,7 +393,7 @@ class PayServiceIT extends PayServiceITSupport {
         http().postJson("/paydo", """
                 {"accountNo":"2","payAmount":"1.00","txNo":"%s"}""".formatted(newTxNo()));
 
-        var metric = http().get("/actuator/metrics/notify.notifications?tag=outcome:sent");
+        var metric = operatorHttp().get("/actuator/metrics/notify.notifications?tag=outcome:sent");
 
         assertThat(metric.status()).isEqualTo(200);
         assertThat(metric.json().getJSONArray("measurements").getJSONObject(0).getDoubleValue("value"))
@@ -401,8 +402,8 @@ class PayServiceIT extends PayServiceITSupport {
 
     @Test
     void hasNoFaultSwitchesOutsideTheLocalProfile(@Autowired ApplicationContext context) {
-        assertThat(http().get("/ops/faults").status()).isEqualTo(404);
-        assertThat(http().postJson("/ops/faults", "{\"dropNextNotifications\":1}").status()).isEqualTo(404);
+        assertThat(operatorHttp().get("/ops/faults").status()).isEqualTo(404);
+        assertThat(operatorHttp().postJson("/ops/faults", "{\"dropNextNotifications\":1}").status()).isEqualTo(404);
         assertThat(context.getBeansOfType(NotificationFaults.class)).isEmpty();
     }
 
@@ -571,8 +572,17 @@ class PayServiceIT extends PayServiceITSupport {
     }
 
 
+    /**
+     * pay-service as receiver shop-1 calls it: the pays that name shop-1 to notify must be its own (its key is in test
+     * application.properties).
+     */
+    @Override
+    protected TestHttp http() {
+        return anonymous().withBearer("it-shop-1-key");
+    }
+
     private TestJournal journal() {
-        return new TestJournal(http());
+        return new TestJournal(operatorHttp());
     }
 
     private int rows(String txNo) {

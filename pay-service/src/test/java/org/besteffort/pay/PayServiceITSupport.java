@@ -16,6 +16,13 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 public abstract class PayServiceITSupport {
 
+    /** The keys of test application.properties: receiver bank1, receiver shop2, an operator. */
+    protected static final String BANK1_KEY = "it-bank1-key";
+    protected static final String SHOP2_KEY = "it-shop2-key";
+    protected static final String OPERATOR_TOKEN = "it-operator-token";
+    /** The notifier's signing secret in these tests (test application.properties). */
+    protected static final String SIGNING_SECRET = "it-notifier-signing-secret";
+
     protected static TopicObserver observer;
 
     @LocalServerPort
@@ -45,7 +52,18 @@ public abstract class PayServiceITSupport {
         observer.close();
     }
 
+    /** pay-service as receiver bank1 calls it. */
     protected TestHttp http() {
+        return anonymous().withBearer(BANK1_KEY);
+    }
+
+    /** pay-service as an operator calls it. */
+    protected TestHttp operatorHttp() {
+        return anonymous().withBearer(OPERATOR_TOKEN);
+    }
+
+    /** pay-service called without a key. */
+    protected TestHttp anonymous() {
         return new TestHttp("http://127.0.0.1:" + port);
     }
 }

@@ -30,7 +30,7 @@ class PayWithBrokerUnreachableIT extends BrokerUnreachableITSupport {
         assertThat(paysRecorded(txNo)).isEqualTo(1);
         assertThat(http.get("/payresult/" + txNo).status()).isEqualTo(200);
         // The notifier ran in the request's thread after commit: the failed send is journaled by now.
-        assertThat(new TestJournal(http).of(txNo))
+        assertThat(new TestJournal(http.withBearer("it-operator-token")).of(txNo))
                 .extracting(entry -> entry.step(), entry -> entry.outcome())
                 .containsExactly(tuple("RECORDED", "SUCCESS"), tuple("SEND_FAILED", "FAILED"), tuple("QUERIED", "FOUND"));
     }

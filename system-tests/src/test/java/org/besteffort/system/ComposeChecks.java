@@ -313,15 +313,31 @@ record ComposeChecks(ComposeFile compose) {
         }
 
         for (ComposeService console : modules("console")) {
-            String token = configuration(console).effective(console.environment(), "console.gateway-operator-token")
+            String token = configuration(console).effective(console.environment(), "console.operator-token")
                     .orElse("");
-            for (ComposeService gateway : modules("notify-gateway")) {
-                Map<String, String> tokens = configuration(gateway).bind(gateway.environment(),
-                        "gateway.operator.tokens", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
+            for (ComposeService service : compose.builtHere()) {
+                if (service.equals(console)) {
+                    continue;
+                }
+                Map<String, String> tokens = configuration(service).bind(service.environment(),
+                        "edge.access.operators", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
                 if (!tokens.containsValue(token)) {
-                    problems.add(console.name() + ": console.gateway-operator-token '" + token + "' is none of "
-                            + gateway.name() + "'s gateway.operator.tokens " + tokens.keySet() + ": the gateway would"
-                            + " refuse to show it the tasks");
+                    problems.add(console.name() + ": console.operator-token '" + token + "' is none of "
+                            + service.name() + "'s edge.access.operators " + tokens.keySet() + ": it would refuse"
+                            + " to show the console its journal and state");
+                }
+            }
+        }
+
+        for (ComposeService receiver : modules("account-service")) {
+            String key = configuration(receiver).effective(receiver.environment(), "pay-service.api-key").orElse("");
+            for (ComposeService notifier : modules("pay-service")) {
+                Map<String, String> keys = configuration(notifier).bind(notifier.environment(),
+                        "edge.access.receivers", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
+                if (!keys.containsValue(key)) {
+                    problems.add(receiver.name() + ": pay-service.api-key '" + key + "' is none of "
+                            + notifier.name() + "'s edge.access.receivers " + keys.keySet() + ": its reconciliation"
+                            + " would be refused");
                 }
             }
         }

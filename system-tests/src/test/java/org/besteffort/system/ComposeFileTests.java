@@ -124,10 +124,10 @@ class ComposeFileTests {
 
     @Test
     void reportsAMisspelledMapKeyOrListVariable() {
-        ComposeChecks broken = brokenBy("GATEWAY_OPERATOR_TOKENS_OPERATOR:", "GATEWAY_OPERATOR_TOKEN_OPERATOR:");
+        ComposeChecks broken = brokenBy("    EDGE_ACCESS_RECEIVERS_BANK1:", "    EDGE_ACCESS_RECEIVER_BANK1:");
 
         assertThat(broken.environmentProblems()).singleElement().asString()
-                .startsWith("notify-gateway: GATEWAY_OPERATOR_TOKEN_OPERATOR sets no property");
+                .startsWith("pay-service: EDGE_ACCESS_RECEIVER_BANK1 sets no property");
         assertThat(brokenBy("GATEWAY_RECEIVERS_BANK1_SECRETS_0:", "GATEWAY_RECEIVERS_BANK1_SECRET_0:")
                 .environmentProblems()).singleElement().asString()
                 .startsWith("notify-gateway: GATEWAY_RECEIVERS_BANK1_SECRET_0 sets no property");
@@ -198,14 +198,26 @@ class ComposeFileTests {
     }
 
     @Test
-    void reportsAConsoleTokenTheGatewayDoesNotKnow() {
-        // Its own variable: with another laptop default, and anywhere else a token the gateway never heard of.
-        ComposeChecks broken = brokenBy("CONSOLE_GATEWAY_OPERATOR_TOKEN: ${GATEWAY_OPERATOR_TOKEN:-operator-dev-token}",
-                "CONSOLE_GATEWAY_OPERATOR_TOKEN: ${CONSOLE_OPERATOR_TOKEN:-console-dev-token}");
+    void reportsAConsoleTokenTheServicesDoNotKnow() {
+        // Its own variable: with another laptop default, and anywhere else a token the services never heard of.
+        ComposeChecks broken = brokenBy("CONSOLE_OPERATOR_TOKEN: ${OPERATOR_TOKEN:-operator-dev-token}",
+                "CONSOLE_OPERATOR_TOKEN: ${CONSOLE_OPERATOR_TOKEN:-console-dev-token}");
 
-        assertThat(broken.credentialProblems()).containsExactly("console: console.gateway-operator-token"
-                + " '${CONSOLE_OPERATOR_TOKEN:-console-dev-token}' is none of notify-gateway's gateway.operator.tokens"
-                + " [operator]: the gateway would refuse to show it the tasks");
+        assertThat(broken.credentialProblems()).hasSize(4).first().asString().isEqualTo("console:"
+                + " console.operator-token '${CONSOLE_OPERATOR_TOKEN:-console-dev-token}' is none of pay-service's"
+                + " edge.access.operators [operator]: it would refuse to show the console its journal and state");
+    }
+
+    @Test
+    void reportsAReceiverKeyPayServiceDoesNotKnow() {
+        ComposeChecks broken = brokenBy("PAY_SERVICE_API_KEY: ${BANK1_API_KEY:-bank1-dev-api-key}",
+                "PAY_SERVICE_API_KEY: another-key");
+
+        assertThat(broken.credentialProblems()).containsExactly(
+                "account-service-1: pay-service.api-key 'another-key' is none of pay-service's edge.access.receivers"
+                        + " [bank1]: its reconciliation would be refused",
+                "account-service-2: pay-service.api-key 'another-key' is none of pay-service's edge.access.receivers"
+                        + " [bank1]: its reconciliation would be refused");
     }
 
     @Test

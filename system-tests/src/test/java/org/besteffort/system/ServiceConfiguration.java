@@ -42,9 +42,10 @@ import org.springframework.core.type.classreading.SimpleMetadataReaderFactory;
  *
  * @param module     the Maven module, e.g. {@code pay-service}
  * @param properties every declared property by its flattened name ({@code spring.datasource.url}), as text
- * @param classes    the module's compiled classes, where its {@code @ConfigurationProperties} records are
+ * @param classes    the module's compiled classes, where its {@code @ConfigurationProperties} records are, and those
+ *                   of the shared modules it takes settings from (service-edge's {@code edge.access})
  */
-record ServiceConfiguration(String module, Map<String, String> properties, Path classes) {
+record ServiceConfiguration(String module, Map<String, String> properties, List<Path> classes) {
 
     /**
      * Standard Spring Boot properties a deployment may set although application.yml does not name them. Anything else
@@ -77,7 +78,11 @@ record ServiceConfiguration(String module, Map<String, String> properties, Path 
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ServiceConfiguration(module, properties, repositoryRoot.resolve(module).resolve("target/classes"));
+        List<Path> classes = new ArrayList<>(List.of(repositoryRoot.resolve(module).resolve("target/classes")));
+        if (properties.keySet().stream().anyMatch(name -> name.startsWith("edge."))) {
+            classes.add(repositoryRoot.resolve("service-edge/target/classes"));
+        }
+        return new ServiceConfiguration(module, properties, List.copyOf(classes));
     }
 
     /**
@@ -112,7 +117,7 @@ record ServiceConfiguration(String module, Map<String, String> properties, Path 
                 return result;
             }
         };
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classesUrl()},
+        try (URLClassLoader loader = new URLClassLoader(classesUrls(),
                 ServiceConfiguration.class.getClassLoader())) {
             for (Map.Entry<Class<?>, String> type : configurationPropertiesTypes(loader).entrySet()) {
                 try {
@@ -135,31 +140,39 @@ record ServiceConfiguration(String module, Map<String, String> properties, Path 
     private Map<Class<?>, String> configurationPropertiesTypes(ClassLoader loader) throws IOException {
         MetadataReaderFactory readers = new SimpleMetadataReaderFactory(loader);
         Map<Class<?>, String> types = new LinkedHashMap<>();
-        try (Stream<Path> files = Files.walk(classes)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".class")).toList()) {
-                AnnotationMetadata metadata = readers.getMetadataReader(new FileSystemResource(file))
-                        .getAnnotationMetadata();
-                MergedAnnotation<ConfigurationProperties> annotation = metadata.getAnnotations()
-                        .get(ConfigurationProperties.class);
-                if (annotation.isPresent()) {
-                    types.put(Class.forName(metadata.getClassName(), false, loader), annotation.getString("prefix"));
+        for (Path directory : classes) {
+            try (Stream<Path> files = Files.walk(directory)) {
+                for (Path file : files.filter(path -> path.toString().endsWith(".class")).toList()) {
+                    AnnotationMetadata metadata = readers.getMetadataReader(new FileSystemResource(file))
+                            .getAnnotationMetadata();
+                    MergedAnnotation<ConfigurationProperties> annotation = metadata.getAnnotations()
+                            .get(ConfigurationProperties.class);
+                    if (annotation.isPresent()) {
+                        types.put(Class.forName(metadata.getClassName(), false, loader),
+                                annotation.getString("prefix"));
+                    }
                 }
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
             }
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
         }
         return types;
     }
 
-    private URL classesUrl() {
-        if (!Files.isDirectory(classes)) {
-            throw new IllegalStateException(classes + " does not exist: compile " + module + " first (./mvnw package)");
+    private URL[] classesUrls() {
+        URL[] urls = new URL[classes.size()];
+        for (int i = 0; i < urls.length; i++) {
+            Path directory = classes.get(i);
+            if (!Files.isDirectory(directory)) {
+                throw new IllegalStateException(directory + " does not exist: compile first (./mvnw package)");
+            }
+            try {
+                urls[i] = directory.toUri().toURL();
+            } catch (MalformedURLException e) {
+                throw new IllegalStateException(e);
+            }
         }
-        try {
-            return classes.toUri().toURL();
-        } catch (MalformedURLException e) {
-            throw new IllegalStateException(e);
-        }
+        return urls;
     }
 
     /** The value a property has with this environment: the variable that sets it, else application.yml's value. */

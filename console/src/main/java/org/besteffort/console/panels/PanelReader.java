@@ -1,8 +1,6 @@
 package org.besteffort.console.panels;
 
-import org.besteffort.console.ConsoleProperties;
 import org.besteffort.console.ServiceClients;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -25,11 +23,9 @@ public class PanelReader {
     static final int ACTIONS = 10;
 
     private final ServiceClients clients;
-    private final String gatewayToken;
 
-    PanelReader(ServiceClients clients, ConsoleProperties properties) {
-        this.clients = clients;
-        this.gatewayToken = properties.gatewayOperatorToken();
+    PanelReader(ServiceClients clients) {
+        this.clients = clients.reading();
     }
 
     /** Every account with its balance. */
@@ -65,17 +61,7 @@ public class PanelReader {
     }
 
     private JsonNode readGateway(String path) {
-        try {
-            return clients.gateway().get().uri(path)
-                    .headers(headers -> {
-                        if (!gatewayToken.isBlank()) {
-                            headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + gatewayToken);
-                        }
-                    })
-                    .retrieve().body(JsonNode.class);
-        } catch (RestClientException unavailable) {
-            return null;
-        }
+        return read(clients.gateway(), path);
     }
 
     private static JsonNode read(RestClient client, String path) {

@@ -19,7 +19,8 @@ public class JournalReader {
     private final List<JournalFollower> followers;
     private final PayTimelines timelines;
 
-    JournalReader(ServiceClients clients, PayTimelines timelines) {
+    JournalReader(ServiceClients console, PayTimelines timelines) {
+        ServiceClients clients = console.reading();
         List<JournalFollower> all = new ArrayList<>(List.of(
                 new JournalFollower(ServiceClients.PAY, ServiceClients.PAY, clients.pay()),
                 new JournalFollower(ServiceClients.GATEWAY, ServiceClients.GATEWAY, clients.gateway()),

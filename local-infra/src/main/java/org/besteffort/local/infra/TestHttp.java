@@ -13,8 +13,19 @@ import java.time.Duration;
 
 /**
  * A plain JDK HTTP client for tests that talk to a running service the way a tester's curl does.
+ *
+ * @param bearer the key sent as {@code Authorization: Bearer <key>} with every request; null sends none
  */
-public record TestHttp(String baseUrl) {
+public record TestHttp(String baseUrl, String bearer) {
+
+    public TestHttp(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /** The same service, called with this key. */
+    public TestHttp withBearer(String key) {
+        return new TestHttp(baseUrl, key);
+    }
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -37,6 +48,9 @@ public record TestHttp(String baseUrl) {
     }
 
     private Response send(HttpRequest.Builder request) {
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
         try {
             var response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -15,12 +15,12 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 
@@ -28,7 +28,7 @@ import java.util.List;
  * The operator's API: look at tasks and attempts, re-notify, recover, disable and enable endpoints.
  */
 @ApiResponse(responseCode = "401", description = "No operator token, or one the gateway does not know (outside the "
-        + "local profile)", content = @Content(mediaType = "application/problem+json",
+        + "local profile); a receiver's key gets 403", content = @Content(mediaType = "application/problem+json",
         schema = @Schema(implementation = ProblemDetail.class), examples = @ExampleObject(name = "no token",
         value = OperatorExamples.NOT_RECOGNISED)))
 @RestController
@@ -74,8 +74,8 @@ class OperatorController {
             schema = @Schema(implementation = ProblemDetail.class), examples = @ExampleObject(name = "unknown task",
             value = OperatorExamples.TASK_NOT_FOUND)))
     @PostMapping("/tasks/{id}/renotify")
-    TaskView renotify(@PathVariable long id, @RequestAttribute(OperatorAccess.OPERATOR) String operator) {
-        return TaskView.of(operations.renotify(id, operator));
+    TaskView renotify(@PathVariable long id, Principal operator) {
+        return TaskView.of(operations.renotify(id, operator.getName()));
     }
 
     @Operation(summary = "Recover a receiver after an outage", description = "Every FAILED task of the receiver "
@@ -88,8 +88,8 @@ class OperatorController {
             value = OperatorExamples.RECEIVER_NOT_FOUND)))
     @PostMapping("/receivers/{receiverId}/recover")
     RecoverView recover(@PathVariable String receiverId, @Valid @RequestBody RecoverRequest request,
-                        @RequestAttribute(OperatorAccess.OPERATOR) String operator) {
-        return operations.recover(receiverId, request.since(), request.until(), operator);
+                        Principal operator) {
+        return operations.recover(receiverId, request.since(), request.until(), operator.getName());
     }
 
     @Operation(summary = "The receivers' notify URLs, enabled or disabled, and why")
@@ -105,8 +105,8 @@ class OperatorController {
             value = OperatorExamples.ENDPOINT_NOT_FOUND)))
     @PostMapping("/endpoints/{id}/disable")
     NotifyEndpoint disable(@PathVariable long id, @Valid @RequestBody(required = false) DisableRequest request,
-                           @RequestAttribute(OperatorAccess.OPERATOR) String operator) {
-        return operations.disable(id, request == null ? null : request.reason(), operator);
+                           Principal operator) {
+        return operations.disable(id, request == null ? null : request.reason(), operator.getName());
     }
 
     @Operation(summary = "Deliver to one notify URL again", description = "Its waiting tasks are delivered. "
@@ -115,8 +115,8 @@ class OperatorController {
             schema = @Schema(implementation = ProblemDetail.class), examples = @ExampleObject(name = "unknown endpoint",
             value = OperatorExamples.ENDPOINT_NOT_FOUND)))
     @PostMapping("/endpoints/{id}/enable")
-    NotifyEndpoint enable(@PathVariable long id, @RequestAttribute(OperatorAccess.OPERATOR) String operator) {
-        return operations.enable(id, operator);
+    NotifyEndpoint enable(@PathVariable long id, Principal operator) {
+        return operations.enable(id, operator.getName());
     }
 
     @Operation(summary = "The operators' action log, newest first")

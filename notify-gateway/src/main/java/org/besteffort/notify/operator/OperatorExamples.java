@@ -4,8 +4,9 @@ package org.besteffort.notify.operator;
 final class OperatorExamples {
 
     static final String NOT_RECOGNISED = """
-            {"type":"about:blank","title":"Unauthorized","status":401,
-             "detail":"Operator API: send Authorization: Bearer <your operator token>","instance":"/operator/tasks"}""";
+            {"type":"about:blank","title":"Not authenticated","status":401,
+             "detail":"/operator/tasks needs a key. Send 'Authorization: Bearer <key>' with a receiver's API key or an operator's token.",
+             "instance":"/operator/tasks"}""";
 
     static final String TASK_NOT_FOUND = """
             {"type":"about:blank","title":"Not Found","status":404,"detail":"No notification task 999999999",

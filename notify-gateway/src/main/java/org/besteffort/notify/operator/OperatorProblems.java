@@ -14,11 +14,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class OperatorProblems extends ResponseEntityExceptionHandler {
 
-    @ExceptionHandler
-    ProblemDetail operatorNotRecognised(OperatorNotRecognised e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
-    }
-
     /** No such task, endpoint or receiver. */
     @ExceptionHandler({TaskNotFound.class, EndpointNotFound.class, ReceiverNotFound.class})
     ProblemDetail notFound(RuntimeException e) {

@@ -57,7 +57,7 @@ class PayResultIntakeIT extends NotifyGatewayITSupport {
 
     @Test
     void reportsTheBrokerRouteOfTheTopicInItsHealth() {
-        var health = operator("GET", "/actuator/health", null, null);
+        var health = operator("GET", "/actuator/health", null);
 
         assertThat(health.statusCode()).isEqualTo(200);
         var rocketmq = JSON.parseObject(health.body()).getJSONObject("components").getJSONObject("rocketmq");
@@ -122,7 +122,7 @@ class PayResultIntakeIT extends NotifyGatewayITSupport {
         byte[] body = forged.toJson();
         var tampered = pay("m1", merchant.url("/m1/main"));
         byte[] signedBody = tampered.toJson();
-        String signature = PayResultSignature.sign(signedBody, "local-dev-secret-change-me");
+        String signature = PayResultSignature.sign(signedBody, PAY_SIGNING_SECRET);
         byte[] alteredBody = new String(signedBody).replace("10.00", "99.00").getBytes();
         var marker = pay("m1", merchant.url("/m1/main"));
 

@@ -35,7 +35,7 @@ class CashierController {
     String show(@Valid @ModelAttribute("order") CashierRequest order, Model model) {
         URI returnUrl = check(order);
         model.addAttribute("cancelUrl", returnUrl);
-        payments.recordedFor(order.pay()).ifPresent(paid -> {
+        payments.recordedFor(order.pay(), order.receiverId()).ifPresent(paid -> {
             model.addAttribute("paid", paid);
             model.addAttribute("backUrl", backTo(returnUrl, paid));
         });
@@ -49,7 +49,8 @@ class CashierController {
     @PostMapping("/cashier")
     ResponseEntity<Void> pay(@Valid @ModelAttribute("order") CashierRequest order) {
         URI returnUrl = check(order);
-        Payment payment = payments.pay(order.pay());
+        // The payer pays the merchant whose order this is: the pay is that receiver's, as if it had made it itself.
+        Payment payment = payments.pay(order.pay(), order.receiverId());
         return ResponseEntity.status(HttpStatus.SEE_OTHER).location(backTo(returnUrl, payment)).build();
     }
 

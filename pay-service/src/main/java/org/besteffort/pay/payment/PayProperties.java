@@ -20,12 +20,15 @@ import java.util.Optional;
  *                               its receiver registered (notify URLs exactly, return URLs by their base)
  * @param allowPrivateNotifyUrls whether a notify URL may point at a loopback or private address (local stack and
  *                               compose only, where every receiver is on such an address)
+ * @param walkthroughMerchant    whose pay a keyless {@code /paydo} of the local walkthrough makes when it names no
+ *                               receiver: the course's one receiver
  */
 @ConfigurationProperties("pay")
 record PayProperties(@DefaultValue("1000000.00") BigDecimal maxAmount,
                      @DefaultValue("10000.00") BigDecimal declineAbove,
                      @DefaultValue Map<String, Receiver> receivers,
-                     @DefaultValue("false") boolean allowPrivateNotifyUrls) {
+                     @DefaultValue("false") boolean allowPrivateNotifyUrls,
+                     @DefaultValue("bank1") String walkthroughMerchant) {
 
     PayProperties {
         receivers = Map.copyOf(receivers);

@@ -1,5 +1,6 @@
 package org.besteffort.pay.payment;
 
+import org.besteffort.edge.access.ReceiverScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -53,6 +54,9 @@ class PaymentController {
             + "above pay.max-amount: nothing written", content = @Content(mediaType = "application/problem+json",
             schema = @Schema(implementation = ProblemDetail.class),
             examples = @ExampleObject(name = "an invalid field", value = PaymentExamples.INVALID)))
+    @ApiResponse(responseCode = "403", description = "A receiver named another receiver to notify: nothing written",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "409", description = "The txNo is taken by another pay: nothing written",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = ProblemDetail.class),
@@ -63,7 +67,7 @@ class PaymentController {
             examples = @ExampleObject(name = "no broker", value = PaymentExamples.NOT_RECORDED)))
     @PostMapping("/paydo")
     PaymentView pay(@Valid @RequestBody PayRequest request) {
-        return PaymentView.of(payments.pay(request));
+        return PaymentView.of(payments.pay(request, ReceiverScope.current()));
     }
 
     /** The course's form: {@code GET /paydo?accountNo=1&payAmount=100}. Same handler, same rules. */
@@ -80,14 +84,14 @@ class PaymentController {
     @ApiResponse(responseCode = "200", description = "The recorded pay",
             content = @Content(schema = @Schema(implementation = PaymentView.class),
                     examples = @ExampleObject(name = "recorded", value = PaymentExamples.RECORDED)))
-    @ApiResponse(responseCode = "404", description = "No pay with this txNo (yet)", content = @Content(
+    @ApiResponse(responseCode = "404", description = "No pay with this txNo (yet), or another receiver's", content = @Content(
             mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class),
             examples = @ExampleObject(name = "unknown txNo", value = PaymentExamples.NOT_FOUND)))
     @GetMapping("/payresult/{txNo}")
     PaymentView payResult(@PathVariable String txNo) {
         Payment payment;
         try {
-            payment = payments.find(txNo);
+            payment = payments.find(txNo, ReceiverScope.current());
         } catch (PaymentNotFound unknown) {
             if (TX_NO.matcher(txNo).matches()) {
                 // Only what could be a txNo: anything else names no pay, and must not push real pays out of the ring.

@@ -53,6 +53,13 @@ class PaymentProblems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ProblemDetail notYourReceiver(NotYourReceiver e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setProperty("errors", Map.of("receiverId", "must be the calling receiver's own id"));
+        return problem;
+    }
+
+    @ExceptionHandler
     ProblemDetail notifyUrlNotAllowed(NotifyUrlNotAllowed e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setProperty("errors", Map.of("notifyUrl", e.reason()));

@@ -54,19 +54,22 @@ public class PaymentService {
      * @throws PayAmountTooLarge     if the amount is above the configured maximum
      * @throws ReceiverNotRegistered if the pay names a receiver nobody registered
      * @throws NotifyUrlNotAllowed   if the pay names a notify URL that may not be called
+     * @throws NotYourReceiver       if a receiver's pay names another receiver to notify
+     * @param receiverScope the calling receiver, whose pay it is; null for the local walkthrough
      */
-    public Payment pay(PayRequest request) {
+    public Payment pay(PayRequest request, String receiverScope) {
         // Before the transaction: a refused amount or notify target writes nothing and is never announced.
         checkPayable(request);
+        String merchant = merchantOf(request, receiverScope);
         String txNo = request.txNo() != null ? request.txNo() : UUID.randomUUID().toString();
         try (var ignored = MDC.putCloseable("txNo", txNo)) {
             try {
-                Payment payment = newPayment(txNo, request);
+                Payment payment = newPayment(txNo, request, merchant);
                 return payTransaction.run(payment, () -> transaction.execute(status -> record(payment)));
             } catch (DuplicateKeyException taken) {
                 // The unique key on tx_no decides, not a prior SELECT: a replay (or a concurrent twin) of the same
                 // request gets the recorded pay, a different pay under this txNo a conflict.
-                return replay(payments.findByTxNo(txNo).orElseThrow(), request);
+                return replay(payments.findByTxNo(txNo).orElseThrow(), request, merchant);
             }
         }
     }
@@ -91,31 +94,54 @@ public class PaymentService {
      *
      * @throws PaymentConflict if the txNo is taken by a different pay
      */
-    public Optional<Payment> recordedFor(PayRequest request) {
+    public Optional<Payment> recordedFor(PayRequest request, String merchant) {
         if (request.txNo() == null) {
             return Optional.empty();
         }
         Optional<Payment> recorded = payments.findByTxNo(request.txNo());
-        if (recorded.isPresent() && !recorded.get().sameRequestAs(request)) {
+        if (recorded.isPresent() && !recorded.get().sameRequestAs(request, merchant)) {
             throw new PaymentConflict(request.txNo());
         }
         return recorded;
     }
 
-    /** The pay recorded under this txNo. */
-    Payment find(String txNo) {
-        return payments.findByTxNo(txNo).orElseThrow(() -> new PaymentNotFound(txNo));
+    /**
+     * The pay recorded under this txNo, if the caller may see it: another receiver's pay is answered exactly as a pay
+     * that does not exist, so that a txNo tells nobody else whether it was paid.
+     *
+     * @param receiverScope the receiver whose pays alone the caller sees; null: every receiver's (the walkthrough)
+     */
+    Payment find(String txNo, String receiverScope) {
+        return payments.findByTxNo(txNo).filter(payment -> payment.visibleTo(receiverScope))
+                .orElseThrow(() -> new PaymentNotFound(txNo));
+    }
+
+    /**
+     * Whose pay a request makes. A receiver's own, always: it may ask to have only itself notified. The walkthrough's
+     * keyless caller pays for the receiver the request names, or for {@code pay.walkthrough-merchant}.
+     *
+     * @param receiverScope the calling receiver; null for the walkthrough
+     * @throws NotYourReceiver if a receiver names another receiver to notify
+     */
+    private String merchantOf(PayRequest request, String receiverScope) {
+        if (receiverScope == null) {
+            return request.receiverId() != null ? request.receiverId() : properties.walkthroughMerchant();
+        }
+        if (request.receiverId() != null && !request.receiverId().equals(receiverScope)) {
+            throw new NotYourReceiver(receiverScope, request.receiverId());
+        }
+        return receiverScope;
     }
 
     /** The pay this request makes, as it will be recorded: the simulated bank's verdict included. */
-    private Payment newPayment(String txNo, PayRequest request) {
+    private Payment newPayment(String txNo, PayRequest request, String merchant) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         PayResult result = request.payAmount().compareTo(properties.declineAbove()) > 0 ? PayResult.FAIL
                 : PayResult.SUCCESS;
         // Validation allows at most 2 decimals, so this only pads: 20 becomes 20.00, as DECIMAL(18,2) stores it.
         BigDecimal amount = request.payAmount().setScale(2, RoundingMode.UNNECESSARY);
         return new Payment(null, txNo, request.accountNo(), amount, result,
-                request.receiverId(), request.notifyUrl(), now, now);
+                request.receiverId(), request.notifyUrl(), now, now, merchant);
     }
 
     private Payment record(Payment payment) {
@@ -127,8 +153,8 @@ public class PaymentService {
         return payment;
     }
 
-    private Payment replay(Payment recorded, PayRequest request) {
-        if (!recorded.sameRequestAs(request)) {
+    private Payment replay(Payment recorded, PayRequest request, String merchant) {
+        if (!recorded.sameRequestAs(request, merchant)) {
             throw new PaymentConflict(recorded.txNo());
         }
         log.info("pay {} requested again: answering the recorded one", recorded.txNo());

@@ -1,5 +1,6 @@
 package org.besteffort.pay.statement;
 
+import org.besteffort.edge.access.ReceiverScope;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -61,7 +62,8 @@ class StatementController {
             throw new IllegalArgumentException("limit must be between 1 and " + properties.maxPageSize());
         }
         StatementCursor cursor = StatementCursor.parse(after);
-        List<StatementLine> pays = statements.page(cursor, clock.instant().minus(properties.settleLag()), limit);
+        List<StatementLine> pays = statements.pageOf(ReceiverScope.current(), cursor,
+                clock.instant().minus(properties.settleLag()), limit);
         String next = pays.isEmpty() ? cursor.format() : StatementCursor.of(pays.get(pays.size() - 1)).format();
         return new StatementPage(pays, next);
     }

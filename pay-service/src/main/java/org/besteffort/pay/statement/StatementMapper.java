@@ -12,13 +12,26 @@ import java.util.List;
 @Mapper
 interface StatementMapper {
 
+    /**
+     * One page of the pays after the cursor that settled before the given instant.
+     *
+     * @param receiver the receiver whose pays alone are listed; null: every receiver's (the local walkthrough)
+     */
     @Select("""
+            <script>
             SELECT tx_no, account_no, pay_amount, result, created_at AS paid_at, updated_at
             FROM account_pay
-            WHERE (updated_at > #{after.updatedAt} OR (updated_at = #{after.updatedAt} AND tx_no > #{after.txNo}))
-              AND updated_at <= #{settledBefore}
+            WHERE (updated_at &gt; #{after.updatedAt} OR (updated_at = #{after.updatedAt} AND tx_no &gt; #{after.txNo}))
+              AND updated_at &lt;= #{settledBefore}
+              <if test="receiver != null">AND merchant_id = #{receiver}</if>
             ORDER BY updated_at, tx_no
             LIMIT #{limit}
+            </script>
             """)
-    List<StatementLine> page(StatementCursor after, Instant settledBefore, int limit);
+    List<StatementLine> pageOf(String receiver, StatementCursor after, Instant settledBefore, int limit);
+
+    /** Every receiver's pays: {@link #pageOf} with no receiver. */
+    default List<StatementLine> page(StatementCursor after, Instant settledBefore, int limit) {
+        return pageOf(null, after, settledBefore, limit);
+    }
 }

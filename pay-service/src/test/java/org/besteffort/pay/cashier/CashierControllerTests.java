@@ -13,6 +13,10 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.context.annotation.Import;
+import org.besteffort.edge.access.EdgeAccessConfiguration;
+import org.besteffort.pay.access.PayServiceAccess;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -40,8 +44,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Return URLs are checked for real, against application.yml's registration of bank1.
  */
 // ReturnUrls for real, with the pay.receivers it reads (package-private, hence named by pattern).
-@WebMvcTest(controllers = CashierController.class, includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+@WebMvcTest(controllers = CashierController.class, properties = "edge.access.open-walkthrough=true", includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
         pattern = "org\\.besteffort\\.pay\\.payment\\.(ReturnUrls|PayProperties)"))
+@ImportAutoConfiguration(EdgeAccessConfiguration.class)
+@Import(PayServiceAccess.class)
 class CashierControllerTests {
 
     private static final String NOTIFY_URL = "http://account-service-1:8082/notify/pay-result";
@@ -50,7 +56,7 @@ class CashierControllerTests {
     private static final PayRequest PAY = new PayRequest("1", new BigDecimal("100"), "tx-1", "bank1", NOTIFY_URL);
 
     private static final Payment PAID = new Payment(7L, "tx-1", "1", new BigDecimal("100.00"), PayResult.SUCCESS,
-            "bank1", NOTIFY_URL, Instant.parse("2026-11-21T08:00:00.123Z"), Instant.parse("2026-11-21T08:00:00.123Z"));
+            "bank1", NOTIFY_URL, Instant.parse("2026-11-21T08:00:00.123Z"), Instant.parse("2026-11-21T08:00:00.123Z"), "bank1");
 
     @Autowired
     MockMvc mvc;
@@ -60,7 +66,7 @@ class CashierControllerTests {
 
     @Test
     void showsTheOrderWithItsAmountAPayButtonAndACancelLinkBackToTheMerchant() throws Exception {
-        given(payments.recordedFor(PAY)).willReturn(Optional.empty());
+        given(payments.recordedFor(PAY, "bank1")).willReturn(Optional.empty());
 
         mvc.perform(order(get("/cashier")))
                 .andExpect(status().isOk())
@@ -73,24 +79,24 @@ class CashierControllerTests {
                 .andExpect(content().string(containsString(
                         "<input type=\"hidden\" name=\"returnUrl\" value=\"" + RETURN_URL + "\">")));
         verify(payments).checkPayable(PAY);
-        verify(payments, never()).pay(any());
+        verify(payments, never()).pay(any(), any());
     }
 
     @Test
     void showsAnOrderPaidBeforeWithItsResultInsteadOfAPayButton() throws Exception {
-        given(payments.recordedFor(PAY)).willReturn(Optional.of(PAID));
+        given(payments.recordedFor(PAY, "bank1")).willReturn(Optional.of(PAID));
 
         mvc.perform(order(get("/cashier")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-test=\"cashier-paid\"")))
                 .andExpect(content().string(containsString(RETURN_URL + "?txNo=tx-1&amp;result=SUCCESS")))
                 .andExpect(content().string(not(containsString("data-test=\"cashier-pay\""))));
-        verify(payments, never()).pay(any());
+        verify(payments, never()).pay(any(), any());
     }
 
     @Test
     void paysAndSendsTheBrowserBackToTheReturnUrlWithTheUnsignedResult() throws Exception {
-        given(payments.pay(PAY)).willReturn(PAID);
+        given(payments.pay(PAY, "bank1")).willReturn(PAID);
 
         mvc.perform(order(post("/cashier")).contentType(MediaType.APPLICATION_FORM_URLENCODED))
                 .andExpect(status().isSeeOther())
@@ -100,8 +106,8 @@ class CashierControllerTests {
     @Test
     void sendsTheBrowserBackWithFailWhenTheBankDeclined() throws Exception {
         Payment declined = new Payment(8L, "tx-1", "1", new BigDecimal("100.00"), PayResult.FAIL, "bank1", NOTIFY_URL,
-                PAID.createdAt(), PAID.updatedAt());
-        given(payments.pay(PAY)).willReturn(declined);
+                PAID.createdAt(), PAID.updatedAt(), "bank1");
+        given(payments.pay(PAY, "bank1")).willReturn(declined);
 
         mvc.perform(order(post("/cashier")))
                 .andExpect(status().isSeeOther())
@@ -125,7 +131,7 @@ class CashierControllerTests {
                     .andExpect(jsonPath("$.errors.returnUrl").exists())
                     .andExpect(header().doesNotExist("Location"));
         }
-        verify(payments, never()).pay(any());
+        verify(payments, never()).pay(any(), any());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -149,7 +155,7 @@ class CashierControllerTests {
                 .andExpect(jsonPath("$.errors." + field).exists());
         mvc.perform(order(get("/cashier"), field, value))
                 .andExpect(status().isBadRequest());
-        verify(payments, never()).pay(any());
+        verify(payments, never()).pay(any(), any());
         verify(payments, never()).checkPayable(any());
     }
 

@@ -83,7 +83,7 @@ class NotifyTargetsTests {
 
     private static NotifyTargets targets(boolean allowPrivate) {
         return new NotifyTargets(new PayProperties(new BigDecimal("1000000.00"), new BigDecimal("10000.00"),
-                RECEIVERS, allowPrivate));
+                RECEIVERS, allowPrivate, "bank1"));
     }
 
     private static PayRequest pay(String receiverId, String notifyUrl) {

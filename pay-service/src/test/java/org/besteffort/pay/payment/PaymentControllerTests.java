@@ -10,6 +10,9 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.context.annotation.Import;
+import org.besteffort.edge.access.EdgeAccessConfiguration;
+import org.besteffort.pay.access.PayServiceAccess;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.math.BigDecimal;
@@ -17,6 +20,7 @@ import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -28,12 +32,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The HTTP contract of the notifier, without a database: binding, validation messages, problem details.
  */
-@WebMvcTest(PaymentController.class)
-@ImportAutoConfiguration(JournalAutoConfiguration.class)
+// The edge's access rules for real, in the local walkthrough (MockMvc's requests come from 127.0.0.1).
+@WebMvcTest(controllers = PaymentController.class, properties = "edge.access.open-walkthrough=true")
+@ImportAutoConfiguration({JournalAutoConfiguration.class, EdgeAccessConfiguration.class})
+@Import(PayServiceAccess.class)
 class PaymentControllerTests {
 
     private static final Payment PAY = new Payment(1L, "tx-1", "1", new BigDecimal("100.10"), PayResult.SUCCESS,
-            null, null, Instant.parse("2026-11-21T08:00:00.123Z"), Instant.parse("2026-11-21T08:00:00.123Z"));
+            null, null, Instant.parse("2026-11-21T08:00:00.123Z"), Instant.parse("2026-11-21T08:00:00.123Z"), "bank1");
 
     private static final String NOTIFY_URL = "https://203.0.113.10/notify";
 
@@ -48,7 +54,7 @@ class PaymentControllerTests {
 
     @Test
     void answersThePayWithItsAmountExactlyAndItsTimeAsAnInstant() throws Exception {
-        given(payments.pay(any())).willReturn(PAY);
+        given(payments.pay(any(), any())).willReturn(PAY);
 
         mvc.perform(post("/paydo").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"accountNo\":\"1\",\"payAmount\":100.10,\"txNo\":\"tx-1\"}"))
@@ -61,8 +67,8 @@ class PaymentControllerTests {
     @Test
     void bindsAndAnswersTheNotifyTargetOfAPay() throws Exception {
         Payment targeted = new Payment(PAY.id(), PAY.txNo(), PAY.accountNo(), PAY.payAmount(), PAY.result(),
-                "shop-1", NOTIFY_URL, PAY.createdAt(), PAY.updatedAt());
-        given(payments.pay(new PayRequest("1", new BigDecimal("100.10"), "tx-1", "shop-1", NOTIFY_URL)))
+                "shop-1", NOTIFY_URL, PAY.createdAt(), PAY.updatedAt(), "shop-1");
+        given(payments.pay(eq(new PayRequest("1", new BigDecimal("100.10"), "tx-1", "shop-1", NOTIFY_URL)), any()))
                 .willReturn(targeted);
 
         mvc.perform(post("/paydo").contentType(MediaType.APPLICATION_JSON).content("""
@@ -104,7 +110,7 @@ class PaymentControllerTests {
 
     @Test
     void bindsTheCourseGetFormToTheSameRequest() throws Exception {
-        given(payments.pay(new PayRequest("1", new BigDecimal("100.10"), "tx-1"))).willReturn(PAY);
+        given(payments.pay(eq(new PayRequest("1", new BigDecimal("100.10"), "tx-1")), any())).willReturn(PAY);
 
         mvc.perform(get("/paydo").param("accountNo", "1").param("payAmount", "100.10").param("txNo", "tx-1"))
                 .andExpect(status().isOk())
@@ -125,8 +131,8 @@ class PaymentControllerTests {
 
     @Test
     void mapsDomainRefusalsToProblems() throws Exception {
-        given(payments.find("gone")).willThrow(new PaymentNotFound("gone"));
-        given(payments.pay(any())).willThrow(new PaymentConflict("tx-1"));
+        given(payments.find(eq("gone"), any())).willThrow(new PaymentNotFound("gone"));
+        given(payments.pay(any(), any())).willThrow(new PaymentConflict("tx-1"));
 
         mvc.perform(get("/payresult/gone"))
                 .andExpect(status().isNotFound())
@@ -139,9 +145,9 @@ class PaymentControllerTests {
 
     @Test
     void namesTheRefusedFieldOfANotifyTarget() throws Exception {
-        given(payments.pay(new PayRequest("1", BigDecimal.ONE, null, "shop-9", NOTIFY_URL)))
+        given(payments.pay(eq(new PayRequest("1", BigDecimal.ONE, null, "shop-9", NOTIFY_URL)), any()))
                 .willThrow(new ReceiverNotRegistered("shop-9"));
-        given(payments.pay(new PayRequest("1", BigDecimal.ONE, null, "shop-1", NOTIFY_URL)))
+        given(payments.pay(eq(new PayRequest("1", BigDecimal.ONE, null, "shop-1", NOTIFY_URL)), any()))
                 .willThrow(new NotifyUrlNotAllowed(NOTIFY_URL, "is not a notify URL receiver shop-1 registered"));
 
         mvc.perform(get("/paydo").param("accountNo", "1").param("payAmount", "1")
@@ -157,8 +163,8 @@ class PaymentControllerTests {
 
     @Test
     void journalsEachPayresultQueryAsFoundOrUnknown() throws Exception {
-        given(payments.find("tx-1")).willReturn(PAY);
-        given(payments.find("gone")).willThrow(new PaymentNotFound("gone"));
+        given(payments.find(eq("tx-1"), any())).willReturn(PAY);
+        given(payments.find(eq("gone"), any())).willThrow(new PaymentNotFound("gone"));
         long before = journal.page(0, 1).lastSeq();
 
         mvc.perform(get("/payresult/tx-1")).andExpect(status().isOk());

@@ -22,7 +22,7 @@ class ReturnUrlsTests {
             new BigDecimal("10000.00"), Map.of(
                     "bank1", new PayProperties.Receiver(List.of(), List.of(BASE, "https://shop.example/back/")),
                     "shop-2", new PayProperties.Receiver(List.of(), List.of("https://198.51.100.20/orders/"))),
-            true));
+            true, "bank1"));
 
     @Test
     void passesAUrlBelowARegisteredBase() {

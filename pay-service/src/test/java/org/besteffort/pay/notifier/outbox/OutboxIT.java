@@ -53,7 +53,7 @@ class OutboxIT extends PayServiceITSupport {
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
                 "SELECT COUNT(*) FROM pay_outbox WHERE tx_no = ? AND sent_at IS NOT NULL AND publishes = 1",
                 Integer.class, txNo) == 1);
-        assertThat(new TestJournal(http()).of(txNo)).extracting(entry -> entry.step())
+        assertThat(new TestJournal(operatorHttp()).of(txNo)).extracting(entry -> entry.step())
                 .containsExactly("RECORDED", "ANNOUNCED");
     }
 

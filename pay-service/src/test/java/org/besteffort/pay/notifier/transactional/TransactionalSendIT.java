@@ -52,7 +52,7 @@ class TransactionalSendIT extends PayServiceITSupport {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(observer.awaitMessage(txNo).amount()).isEqualByComparingTo("33.00");
-        assertThat(new TestJournal(http()).of(txNo)).extracting(entry -> entry.step())
+        assertThat(new TestJournal(operatorHttp()).of(txNo)).extracting(entry -> entry.step())
                 .containsExactly("RECORDED", "ANNOUNCED");
     }
 
@@ -143,11 +143,11 @@ class TransactionalSendIT extends PayServiceITSupport {
 
     private Payment insert(PayResultMessage pay) {
         serviceJdbc.update("""
-                INSERT INTO account_pay (tx_no, account_no, pay_amount, result, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?)""", pay.txNo(), pay.accountNo(), pay.amount(), pay.result().name(),
+                INSERT INTO account_pay (tx_no, account_no, pay_amount, result, merchant_id, created_at, updated_at)
+                VALUES (?, ?, ?, ?, 'bank1', ?, ?)""", pay.txNo(), pay.accountNo(), pay.amount(), pay.result().name(),
                 Timestamp.from(pay.paidAt()), Timestamp.from(pay.paidAt()));
         return new Payment(null, pay.txNo(), pay.accountNo(), pay.amount(), pay.result(), null, null, pay.paidAt(),
-                pay.paidAt());
+                pay.paidAt(), "bank1");
     }
 
     private static Message<byte[]> halfMessage(PayResultMessage pay, Instant preparedAt) {
