@@ -66,13 +66,14 @@ public abstract class PaymentMapperContract {
         TimeZone.setDefault(TimeZone.getTimeZone("Asia/Shanghai"));
         try {
             payments.insert(new Payment(null, "PAY-2", "1", amount, PayResult.FAIL, "merchant-a",
-                    "http://127.0.0.1:9/notify", AT, AT.plusMillis(1)));
+                    "http://127.0.0.1:9/notify", AT, AT.plusMillis(1), "bank1"));
 
             Payment read = payments.findByTxNo("PAY-2").orElseThrow();
 
             assertThat(read.id()).isPositive();
             assertThat(read).usingRecursiveComparison().ignoringFields("id").isEqualTo(new Payment(null, "PAY-2",
-                    "1", amount, PayResult.FAIL, "merchant-a", "http://127.0.0.1:9/notify", AT, AT.plusMillis(1)));
+                    "1", amount, PayResult.FAIL, "merchant-a", "http://127.0.0.1:9/notify", AT, AT.plusMillis(1),
+                    "bank1"));
             assertThat(jdbc.queryForObject("SELECT DATE_FORMAT(created_at, '%H:%i:%s.%f') FROM account_pay"
                     + " WHERE tx_no = 'PAY-2'", String.class)).isEqualTo("07:08:09.123000");
         } finally {
@@ -89,6 +90,6 @@ public abstract class PaymentMapperContract {
     }
 
     private static Payment pay(String txNo, BigDecimal amount) {
-        return new Payment(null, txNo, "1", amount, PayResult.SUCCESS, null, null, AT, AT);
+        return new Payment(null, txNo, "1", amount, PayResult.SUCCESS, null, null, AT, AT, "bank1");
     }
 }

@@ -19,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * {@link StatementMapper}'s own keyset query on a real database that pay-service's Flyway migrated: what must hold on
- * MariaDB and on MySQL 8.4 alike. Each test starts with only the pays it records.
+ * {@link StatementMapper}'s own keyset query, for every receiver and for one, on a real database that pay-service's
+ * Flyway migrated: what must hold on MariaDB and on MySQL 8.4 alike. Each test starts with only the pays it records.
  */
 @MybatisTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
@@ -46,12 +46,12 @@ public abstract class StatementMapperContract {
     @Test
     void pagesByUpdateTimeThenTxNoWithoutSkippingOrRepeatingAPayThatSharesItsMillisecond() {
         // Recorded out of order; c, a and b share one millisecond, so only tx_no tells them apart.
-        recordPay("STM-d", T.plusMillis(1));
-        recordPay("STM-c", T);
-        recordPay("STM-a", T);
-        recordPay("STM-e", T.plusMillis(2));
-        recordPay("STM-b", T);
-        recordPay("STM-late", T.plusSeconds(60));
+        recordPay("STM-d", "bank1", T.plusMillis(1));
+        recordPay("STM-c", "bank1", T);
+        recordPay("STM-a", "bank1", T);
+        recordPay("STM-e", "bank1", T.plusMillis(2));
+        recordPay("STM-b", "bank1", T);
+        recordPay("STM-late", "bank1", T.plusSeconds(60));
         Instant settledBefore = T.plusMillis(2);
 
         List<StatementLine> first = statement.page(StatementCursor.START, settledBefore, 2);
@@ -67,8 +67,23 @@ public abstract class StatementMapperContract {
     }
 
     @Test
+    void listsOnlyThePaysOfTheReceiverThatAsksInTheSameOrder() {
+        recordPay("STM-b1", "bank2", T);
+        recordPay("STM-a1", "bank1", T);
+        recordPay("STM-a2", "bank1", T);
+        recordPay("STM-b2", "bank2", T.plusMillis(1));
+
+        List<StatementLine> first = statement.pageOf("bank2", StatementCursor.START, T.plusSeconds(1), 1);
+        List<StatementLine> second = statement.pageOf("bank2", StatementCursor.of(first.get(0)), T.plusSeconds(1), 10);
+
+        assertThat(first).extracting(StatementLine::txNo).containsExactly("STM-b1");
+        assertThat(second).extracting(StatementLine::txNo).containsExactly("STM-b2");
+        assertThat(statement.pageOf("bank3", StatementCursor.START, T.plusSeconds(1), 10)).isEmpty();
+    }
+
+    @Test
     void showsEachPayWithItsAmountResultAndTimes() {
-        recordPay("STM-1", T);
+        recordPay("STM-1", "bank1", T);
 
         List<StatementLine> page = statement.page(StatementCursor.START, T, 10);
 
@@ -77,10 +92,10 @@ public abstract class StatementMapperContract {
     }
 
     /** A pay whose result was written a second after it was created; fixture only, PaymentMapper is tested apart. */
-    private void recordPay(String txNo, Instant updatedAt) {
+    private void recordPay(String txNo, String merchantId, Instant updatedAt) {
         transaction.executeWithoutResult(status -> jdbc.update("""
-                INSERT INTO account_pay (tx_no, account_no, pay_amount, result, created_at, updated_at)
-                VALUES (?, '2', 12.34, 'SUCCESS', ?, ?)
-                """, txNo, Timestamp.from(updatedAt.minusSeconds(1)), Timestamp.from(updatedAt)));
+                INSERT INTO account_pay (tx_no, account_no, pay_amount, result, merchant_id, created_at, updated_at)
+                VALUES (?, '2', 12.34, 'SUCCESS', ?, ?, ?)
+                """, txNo, merchantId, Timestamp.from(updatedAt.minusSeconds(1)), Timestamp.from(updatedAt)));
     }
 }

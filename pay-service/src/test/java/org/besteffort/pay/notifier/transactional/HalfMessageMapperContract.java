@@ -93,9 +93,9 @@ public abstract class HalfMessageMapperContract {
     /** A pay as pay-service records it; fixture only, PaymentMapper is tested apart. */
     private void recordPay(String txNo) {
         jdbc.update("""
-                INSERT INTO account_pay (tx_no, account_no, pay_amount, result, receiver_id, notify_url, created_at,
-                                         updated_at)
-                VALUES (?, '3', 45.60, 'SUCCESS', 'merchant-a', 'http://127.0.0.1:9/notify', ?, ?)
+                INSERT INTO account_pay (tx_no, account_no, pay_amount, result, merchant_id, receiver_id, notify_url,
+                                         created_at, updated_at)
+                VALUES (?, '3', 45.60, 'SUCCESS', 'merchant-a', 'merchant-a', 'http://127.0.0.1:9/notify', ?, ?)
                 """, txNo, Timestamp.from(T0), Timestamp.from(T0));
     }
 
