@@ -1,6 +1,7 @@
 package org.besteffort.local.infra;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,17 @@ public final class AccessTable {
         this.callers = new LinkedHashMap<>(callers);
     }
 
+    /** The four columns of the project's access tests: anonymous, receiver A, receiver B, operator, by their keys. */
+    public static AccessTable anonymousReceiversOperator(TestHttp service, String receiverA, String receiverB,
+                                                         String operator) {
+        Map<String, TestHttp> callers = new LinkedHashMap<>();
+        callers.put("anonymous", service.withBearer(null));
+        callers.put("receiver A", service.withBearer(receiverA));
+        callers.put("receiver B", service.withBearer(receiverB));
+        callers.put("operator", service.withBearer(operator));
+        return new AccessTable(callers);
+    }
+
     /**
      * A row: {@code endpoint} names it as the service maps it ({@code "GET /accounts/{accountNo}"}), {@code path} is
      * what is called; one status per caller, in the callers' order. {@code body} is posted as JSON; null: a GET.
@@ -35,9 +47,10 @@ public final class AccessTable {
         return this;
     }
 
-    /** The endpoints the rows name. */
-    public List<String> endpoints() {
-        return rows.stream().map(Row::endpoint).toList();
+    /** Of these endpoints (what the service maps), the ones no row names: each must be given its row. */
+    public List<String> unlisted(Collection<String> endpoints) {
+        List<String> named = rows.stream().map(Row::endpoint).toList();
+        return endpoints.stream().filter(endpoint -> !named.contains(endpoint)).toList();
     }
 
     /** Calls every row as every caller; what differs from the table, one line each (empty: all as expected). */
