@@ -50,6 +50,9 @@ import static org.awaitility.Awaitility.await;
         "gateway.delivery.connect-timeout=1s",
         "gateway.delivery.read-timeout=1s",
         "edge.access.operators.alice=" + NotifyGatewayITSupport.OPERATOR_TOKEN,
+        // Receivers' keys, which the gateway knows only to refuse them (NotifyGatewayAccessIT).
+        "edge.access.receivers.bank1=" + NotifyGatewayITSupport.BANK1_KEY,
+        "edge.access.receivers.shop2=" + NotifyGatewayITSupport.SHOP2_KEY,
         "gateway.receivers.m1.secrets[0]=" + NotifyGatewayITSupport.M1_SECRET,
         "gateway.receivers.m1.schedule=1s,2s,3s",
         "gateway.receivers.m2.secrets[0]=" + NotifyGatewayITSupport.M2_SECRET,
@@ -61,6 +64,8 @@ import static org.awaitility.Awaitility.await;
 public abstract class NotifyGatewayITSupport {
 
     protected static final String OPERATOR_TOKEN = "alice-token";
+    protected static final String BANK1_KEY = "it-bank1-key";
+    protected static final String SHOP2_KEY = "it-shop2-key";
     /** pay-service's signing secret as these tests configure it (test application.properties): not the laptop one. */
     protected static final String PAY_SIGNING_SECRET = "it-pay-signing-secret";
     protected static final String M1_SECRET = "whsec_bTEtdGVzdC1zZWNyZXQtZm9yLXRoZS1nYXRld2F5";

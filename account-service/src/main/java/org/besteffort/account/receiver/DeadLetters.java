@@ -70,7 +70,9 @@ public class DeadLetters implements DisposableBean {
         if (reader == null) {
             DefaultMQPullConsumer consumer = new DefaultMQPullConsumer("dead_letter_reader_bank1");
             consumer.setNamesrvAddr(nameServer);
-            consumer.setInstanceName("dead-letter-reader");
+            // One client per reader: a second application context in the same JVM (as the tests start) would share
+            // this one's client, and its group, and fail to start its own.
+            consumer.setInstanceName("dead-letter-reader-" + System.identityHashCode(this));
             consumer.start();
             reader = consumer;
         }

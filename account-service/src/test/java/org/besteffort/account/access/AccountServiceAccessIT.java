@@ -3,6 +3,7 @@ package org.besteffort.account.access;
 import org.besteffort.local.infra.AccessTable;
 import org.besteffort.local.infra.FreePorts;
 import org.besteffort.local.infra.OpenApiDocument;
+import org.besteffort.local.infra.SchemaMigrations;
 import org.besteffort.local.infra.TestHttp;
 import org.besteffort.local.infra.TestInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -15,12 +16,15 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 
+import java.util.UUID;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every endpoint of account-service × {anonymous, receiver A, receiver B, operator}, outside the local profile, from
  * one table. Receivers call pay-service, not the receiver's back office: their keys, known here too, get 403.
- * pay-service is not running (its URL has nothing behind it): no row needs it.
+ * pay-service is not running (its URL has nothing behind it): no row needs it. The context reads no message and has
+ * a schema of its own, so that it takes nothing from the other tests.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.password=it-database-password",
@@ -28,7 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         "receiver.notify.secrets[0]=whsec_aXQtYmFuazEtbm90aWZ5LXNlY3JldA==",
         "edge.access.receivers.bank1=" + AccountServiceAccessIT.BANK1_KEY,
         "edge.access.receivers.shop2=" + AccountServiceAccessIT.SHOP2_KEY,
-        "edge.access.operators.it-operator=" + AccountServiceAccessIT.OPERATOR_TOKEN})
+        "edge.access.operators.it-operator=" + AccountServiceAccessIT.OPERATOR_TOKEN,
+        // No listener on the topic: this context would join the other tests' consumer group and take their messages.
+        "receiver.channels=http"})
 class AccountServiceAccessIT {
 
     static final String BANK1_KEY = "it-bank1-key";
@@ -45,7 +51,10 @@ class AccountServiceAccessIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         var infra = TestInfrastructure.shared();
-        registry.add("spring.datasource.url", () -> infra.database().jdbcUrl("bank1"));
+        // A schema of its own: this context's reconciliation jobs must not claim the other tests' recharges.
+        String schema = "bank1_access_" + UUID.randomUUID().toString().substring(0, 8);
+        SchemaMigrations.create(infra.database(), schema);
+        registry.add("spring.datasource.url", () -> infra.database().jdbcUrl(schema));
         registry.add("rocketmq.name-server", () -> infra.broker().nameServerAddress());
         registry.add("pay-service.url", () -> "http://127.0.0.1:" + FreePorts.any());
     }

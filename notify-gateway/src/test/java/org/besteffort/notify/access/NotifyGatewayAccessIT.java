@@ -7,7 +7,6 @@ import org.besteffort.notify.NotifyGatewayITSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 
@@ -15,16 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every endpoint of the notify gateway × {anonymous, receiver A, receiver B, operator}, outside the local profile,
- * from one table. Receivers never call the gateway (it calls them): their keys, known here too, get 403. The ids
+ * from one table, on the other tests' context. Receivers never call the gateway (it calls them): their keys, known here
+ * too (NotifyGatewayITSupport), get 403. The ids
  * are of no task or endpoint, so that an operator's row changes nothing.
  */
-@TestPropertySource(properties = {
-        "edge.access.receivers.bank1=" + NotifyGatewayAccessIT.BANK1_KEY,
-        "edge.access.receivers.shop2=" + NotifyGatewayAccessIT.SHOP2_KEY})
 class NotifyGatewayAccessIT extends NotifyGatewayITSupport {
-
-    static final String BANK1_KEY = "it-bank1-key";
-    static final String SHOP2_KEY = "it-shop2-key";
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
