@@ -1,5 +1,6 @@
 package org.besteffort.console;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,7 @@ public class ServiceClients {
     private final List<RestClient> accountReplicas;
     private final ServiceClients reading;
 
+    @Autowired
     ServiceClients(ConsoleProperties properties) {
         this(properties, "");
     }
