@@ -1,6 +1,5 @@
 package org.besteffort.account;
 
-import java.util.UUID;
 
 import org.besteffort.account.account.AccountMapperContract;
 import org.besteffort.account.receiver.DeduplicationMapperContract;
@@ -23,8 +22,7 @@ class AccountServiceMappersIT {
     @DynamicPropertySource
     static void scratchSchema(DynamicPropertyRegistry registry) {
         Database database = TestInfrastructure.shared().database();
-        String schema = "bank1_mappers_" + UUID.randomUUID().toString().substring(0, 8);
-        SchemaMigrations.create(database, schema);
+        String schema = SchemaMigrations.createScratch(database, "bank1_mappers");
         registry.add("spring.datasource.url", () -> database.jdbcUrl(schema));
     }
 

@@ -8,7 +8,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.nio.file.Path;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,8 +23,7 @@ class PaySchemaMigrationIT {
 
     @Test
     void givesEveryPayOfVersionOneItsReceiverAndKeepsItsRow() {
-        String schema = "bank1_pay_upgrade_" + UUID.randomUUID().toString().substring(0, 8);
-        SchemaMigrations.create(database, schema);
+        String schema = SchemaMigrations.createScratch(database, "bank1_pay_upgrade");
         SchemaMigrations.migrate(database, MIGRATIONS, schema, "1");
         JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(database.jdbcUrl(schema), Database.USER,
                 Database.PASSWORD));

@@ -1,6 +1,5 @@
 package org.besteffort.pay;
 
-import java.util.UUID;
 
 import org.besteffort.local.infra.Database;
 import org.besteffort.local.infra.SchemaMigrations;
@@ -22,8 +21,7 @@ class PayServiceMappersIT {
     @DynamicPropertySource
     static void scratchSchema(DynamicPropertyRegistry registry) {
         Database database = TestInfrastructure.shared().database();
-        String schema = "bank1_pay_mappers_" + UUID.randomUUID().toString().substring(0, 8);
-        SchemaMigrations.create(database, schema);
+        String schema = SchemaMigrations.createScratch(database, "bank1_pay_mappers");
         registry.add("spring.datasource.url", () -> database.jdbcUrl(schema));
     }
 

@@ -16,7 +16,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,8 +51,7 @@ class AccountServiceAccessIT {
     static void infrastructure(DynamicPropertyRegistry registry) {
         var infra = TestInfrastructure.shared();
         // A schema of its own: this context's reconciliation jobs must not claim the other tests' recharges.
-        String schema = "bank1_access_" + UUID.randomUUID().toString().substring(0, 8);
-        SchemaMigrations.create(infra.database(), schema);
+        String schema = SchemaMigrations.createScratch(infra.database(), "bank1_access");
         registry.add("spring.datasource.url", () -> infra.database().jdbcUrl(schema));
         registry.add("rocketmq.name-server", () -> infra.broker().nameServerAddress());
         registry.add("pay-service.url", () -> "http://127.0.0.1:" + FreePorts.any());

@@ -11,11 +11,11 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mybatis.spring.boot.test.autoconfigure.MybatisTest;
+import org.besteffort.local.infra.SecondTransaction;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -159,16 +159,7 @@ public abstract class RechargeMapperContract {
      * wait for the caller's locks: it fails in 1 s instead of 50.
      */
     private <R> R inAnotherTransaction(Supplier<R> claim) {
-        TransactionTemplate another = new TransactionTemplate(transaction.getTransactionManager());
-        another.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        return another.execute(status -> {
-            jdbc.execute("SET SESSION innodb_lock_wait_timeout = 1");
-            try {
-                return claim.get();
-            } finally {
-                jdbc.execute("SET SESSION innodb_lock_wait_timeout = DEFAULT");
-            }
-        });
+        return SecondTransaction.run(transaction, jdbc, claim);
     }
 
     private static List<String> txNos(List<Recharge> rows) {

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -61,6 +62,16 @@ public final class SchemaMigrations {
         for (String schema : schemas(sqlDir)) {
             migrate(database, sqlDir.resolve(schema), schema, null);
         }
+    }
+
+    /**
+     * Creates an empty schema of a test's own, named {@code prefix} and a random suffix, and returns its name: the
+     * service under test migrates it, and no other test's rows are in it.
+     */
+    public static String createScratch(Database database, String prefix) {
+        String schema = prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
+        create(database, schema);
+        return schema;
     }
 
     /**

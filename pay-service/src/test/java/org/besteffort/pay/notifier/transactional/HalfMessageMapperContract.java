@@ -13,11 +13,11 @@ import org.besteffort.common.PayResultMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mybatis.spring.boot.test.autoconfigure.MybatisTest;
+import org.besteffort.local.infra.SecondTransaction;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -101,15 +101,9 @@ public abstract class HalfMessageMapperContract {
 
     /** Runs {@code work} in a transaction of its own while the caller's stays open, waiting at most 1 s for a lock. */
     private void inAnotherTransaction(Runnable work) {
-        TransactionTemplate another = new TransactionTemplate(transaction.getTransactionManager());
-        another.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        another.executeWithoutResult(status -> {
-            jdbc.execute("SET SESSION innodb_lock_wait_timeout = 1");
-            try {
-                work.run();
-            } finally {
-                jdbc.execute("SET SESSION innodb_lock_wait_timeout = DEFAULT");
-            }
+        SecondTransaction.run(transaction, jdbc, () -> {
+            work.run();
+            return null;
         });
     }
 }
