@@ -37,10 +37,11 @@ public class PanelReader {
     public Map<String, JsonNode> gateway() {
         Map<String, JsonNode> gateway = new LinkedHashMap<>();
         for (String status : List.of("PENDING", "FAILED", "SUCCEEDED")) {
-            gateway.put(status, readGateway("/operator/tasks?status=" + status + "&limit=" + TASKS_PER_STATUS));
+            gateway.put(status, read(clients.gateway(),
+                    "/operator/tasks?status=" + status + "&limit=" + TASKS_PER_STATUS));
         }
-        gateway.put("endpoints", readGateway("/operator/endpoints"));
-        gateway.put("actions", readGateway("/operator/actions?limit=" + ACTIONS));
+        gateway.put("endpoints", read(clients.gateway(), "/operator/endpoints"));
+        gateway.put("actions", read(clients.gateway(), "/operator/actions?limit=" + ACTIONS));
         return gateway;
     }
 
@@ -58,10 +59,6 @@ public class PanelReader {
         faults.put(ServiceClients.PAY, read(clients.pay(), "/ops/faults"));
         faults.put(ServiceClients.ACCOUNT, read(clients.account(), "/ops/faults"));
         return faults;
-    }
-
-    private JsonNode readGateway(String path) {
-        return read(clients.gateway(), path);
     }
 
     private static JsonNode read(RestClient client, String path) {

@@ -38,7 +38,7 @@ public final class DataGrowth {
             WHERE status = 'PENDING' AND next_attempt_at <= ? AND created_at <= ?
             ORDER BY next_attempt_at LIMIT 100 FOR UPDATE SKIP LOCKED""";
 
-    /** One statement page, as StatementMapper.page runs it. */
+    /** One statement page, as StatementMapper.pageOf runs it for the local walkthrough (every receiver). */
     static final String PAGE = """
             SELECT tx_no, account_no, pay_amount, result, created_at AS paid_at, updated_at
             FROM account_pay

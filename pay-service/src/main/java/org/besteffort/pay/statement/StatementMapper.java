@@ -29,9 +29,4 @@ interface StatementMapper {
             </script>
             """)
     List<StatementLine> pageOf(String receiver, StatementCursor after, Instant settledBefore, int limit);
-
-    /** Every receiver's pays: {@link #pageOf} with no receiver. */
-    default List<StatementLine> page(StatementCursor after, Instant settledBefore, int limit) {
-        return pageOf(null, after, settledBefore, limit);
-    }
 }

@@ -54,10 +54,10 @@ public abstract class StatementMapperContract {
         recordPay("STM-late", "bank1", T.plusSeconds(60));
         Instant settledBefore = T.plusMillis(2);
 
-        List<StatementLine> first = statement.page(StatementCursor.START, settledBefore, 2);
-        List<StatementLine> second = statement.page(StatementCursor.of(first.get(1)), settledBefore, 2);
-        List<StatementLine> third = statement.page(StatementCursor.of(second.get(1)), settledBefore, 2);
-        List<StatementLine> past = statement.page(StatementCursor.of(third.get(0)), settledBefore, 2);
+        List<StatementLine> first = statement.pageOf(null, StatementCursor.START, settledBefore, 2);
+        List<StatementLine> second = statement.pageOf(null, StatementCursor.of(first.get(1)), settledBefore, 2);
+        List<StatementLine> third = statement.pageOf(null, StatementCursor.of(second.get(1)), settledBefore, 2);
+        List<StatementLine> past = statement.pageOf(null, StatementCursor.of(third.get(0)), settledBefore, 2);
 
         assertThat(first).extracting(StatementLine::txNo).containsExactly("STM-a", "STM-b");
         assertThat(second).extracting(StatementLine::txNo).containsExactly("STM-c", "STM-d");
@@ -85,7 +85,7 @@ public abstract class StatementMapperContract {
     void showsEachPayWithItsAmountResultAndTimes() {
         recordPay("STM-1", "bank1", T);
 
-        List<StatementLine> page = statement.page(StatementCursor.START, T, 10);
+        List<StatementLine> page = statement.pageOf(null, StatementCursor.START, T, 10);
 
         assertThat(page).containsExactly(
                 new StatementLine("STM-1", "2", new BigDecimal("12.34"), PayResult.SUCCESS, T.minusSeconds(1), T));
